@@ -1,0 +1,80 @@
+package dev.switchman.desired;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A database whose migrations and backups Switchman runs.
+ *
+ * @param name the database's name in the desired state
+ * @param service the Railway service that hosts it (for volume backups), or null
+ * @param url the secret holding its connection URL; never written in git
+ * @param migrations how its schema is migrated, or null
+ * @param backups how it is backed up, or null
+ */
+public record DatabaseSpec(String name, String service, VariableValue.SecretRef url, MigrationSpec migrations,
+        BackupSpec backups) {
+
+    /**
+     * Versioned SQL from a folder of the desired-state repository (applied with Flyway), or a
+     * command Railway runs as a service's pre-deploy command.
+     *
+     * @param path folder of versioned SQL, relative to the desired-state root; or null
+     * @param command pre-deploy command; or null
+     * @param service the service whose pre-deploy command runs {@code command}
+     * @param dryRunFirst run pending migrations in a rolled-back transaction before the real run
+     * @param lockTimeout how long a migration lock lives before another runner may take it
+     */
+    public record MigrationSpec(String path, String command, String service, boolean dryRunFirst,
+            Duration lockTimeout) {
+    }
+
+    /**
+     * Scheduled {@code pg_dump} backups with grandfather-father-son retention and restore drills.
+     *
+     * @param schedule cron expression (five fields)
+     * @param beforeMigrations take a verified backup before migrations run
+     * @param keepPreMigrationFor pre-migration backups younger than this are never deleted
+     * @param drill restore drill, or null
+     */
+    public record BackupSpec(String schedule, Retention retention, BackupDestination destination,
+            boolean beforeMigrations, Duration keepPreMigrationFor, RestoreDrill drill) {
+    }
+
+    /** How many daily, weekly and monthly backups to keep. */
+    public record Retention(int daily, int weekly, int monthly) {
+    }
+
+    /** Where backups are written. */
+    public sealed interface BackupDestination {
+
+        /** A directory on the daemon's filesystem. */
+        record Filesystem(String path) implements BackupDestination {
+        }
+
+        /** An S3-compatible bucket; credentials are secrets. */
+        record S3(String bucket, String prefix, String endpoint, String region, boolean pathStyle,
+                VariableValue.SecretRef accessKeyId, VariableValue.SecretRef secretAccessKey)
+                implements BackupDestination {
+        }
+    }
+
+    /**
+     * Restore the newest backup into a scratch database and run checks on it.
+     *
+     * @param schedule cron expression (five fields)
+     */
+    public record RestoreDrill(String schedule, List<DrillCheck> checks) {
+
+        public RestoreDrill {
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /**
+     * One check on a restored database: a table exists (with at least {@code minRows} rows), or a
+     * query returns {@code expect} in its first column of its first row.
+     */
+    public record DrillCheck(String table, Long minRows, String query, String expect) {
+    }
+}

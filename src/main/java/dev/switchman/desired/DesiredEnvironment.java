@@ -1,0 +1,40 @@
+package dev.switchman.desired;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One environment as it should be on Railway: the project's defaults with this environment's
+ * overrides merged on top.
+ *
+ * @param project the project's name
+ * @param name the environment's name (on Railway too)
+ * @param railwayEnvironmentId the Railway environment id, or null to find it by name
+ * @param services services by name, in declaration order
+ * @param sharedVariables shared variables of the environment ({@code ${{shared.NAME}}})
+ * @param databases databases whose migrations and backups Switchman runs
+ * @param policy how Switchman acts on this environment
+ * @param source where each part was declared, for messages
+ */
+public record DesiredEnvironment(
+        String project,
+        String name,
+        String railwayEnvironmentId,
+        Map<String, ServiceSpec> services,
+        Map<String, VariableValue> sharedVariables,
+        Map<String, DatabaseSpec> databases,
+        Policy policy,
+        SourceLocation source) {
+
+    public DesiredEnvironment {
+        services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+        sharedVariables = Collections.unmodifiableMap(new LinkedHashMap<>(sharedVariables));
+        databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));
+    }
+
+    /** {@code project/name}, the unambiguous way to name an environment. */
+    public String qualifiedName() {
+        return project + "/" + name;
+    }
+}

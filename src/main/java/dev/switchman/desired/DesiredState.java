@@ -1,0 +1,46 @@
+package dev.switchman.desired;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything declared in one desired-state tree, after defaults were merged into each
+ * environment.
+ *
+ * @param revision the git commit or content hash the tree was read at
+ * @param projects the Railway projects declared, in file order
+ */
+public record DesiredState(String revision, List<DesiredProject> projects) {
+
+    public DesiredState {
+        projects = List.copyOf(projects);
+    }
+
+    /** True when the tree declares no environment at all, which must never lead to deletes. */
+    public boolean isEmpty() {
+        return projects.stream().allMatch(p -> p.environments().isEmpty());
+    }
+
+    public List<DesiredEnvironment> environments() {
+        return projects.stream().flatMap(p -> p.environments().values().stream()).toList();
+    }
+
+    /**
+     * Finds an environment by {@code name} or {@code project/name}; a bare name that exists in
+     * several projects is ambiguous and finds nothing.
+     */
+    public Optional<DesiredEnvironment> environment(String reference) {
+        int slash = reference.indexOf('/');
+        if (slash >= 0) {
+            String project = reference.substring(0, slash);
+            String name = reference.substring(slash + 1);
+            return environments().stream()
+                    .filter(e -> e.project().equals(project) && e.name().equals(name))
+                    .findFirst();
+        }
+        List<DesiredEnvironment> matches = environments().stream()
+                .filter(e -> e.name().equals(reference))
+                .toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+}
