@@ -16,9 +16,11 @@ import java.util.TreeSet;
 /**
  * Builds an {@link ObservedEnvironment} from the answer to {@code graphql/EnvironmentState.graphql}.
  *
- * <p>Settings are keyed by the desired-state path ({@code deploy.healthcheckTimeout}). The service
- * instance's own fields come first; what only the environment config holds (branch, multi-region
- * replicas, limits, backup schedules, variables) comes from {@code config.services.<serviceId>}.
+ * <p>Settings are keyed by the desired-state path ({@code deploy.healthcheckTimeout}). The
+ * environment config ({@code config.services.<serviceId>}) comes first: it is what Railway applies,
+ * and it alone holds the branch, multi-region replicas, limits, backup schedules, variables and a
+ * DOCKERFILE builder (which the service instance's {@code Builder} enum lacks). The service
+ * instance's own fields fill in what the config leaves out, such as Railway's defaults.
  * Unknown keys are ignored and unknown deployment statuses kept as written, so a Railway release
  * that adds either does not break the read.
  */
@@ -103,7 +105,7 @@ public final class RailwayEnvironmentParser {
                 bool(node.path("deploymentStopped")), metaMap);
     }
 
-    /** Service-instance fields first, the environment config as fallback and for what only it holds. */
+    /** The environment config first, the service instance's fields where the config says nothing. */
     private static final class ObservedSettings {
 
         private final Map<String, Object> settings = new LinkedHashMap<>();
@@ -173,7 +175,7 @@ public final class RailwayEnvironmentParser {
         }
 
         private void put(String path, Object fromInstance, Object fromConfig) {
-            Object value = fromInstance != null ? fromInstance : fromConfig;
+            Object value = fromConfig != null ? fromConfig : fromInstance;
             if (value != null) {
                 settings.put(path, value);
             }
