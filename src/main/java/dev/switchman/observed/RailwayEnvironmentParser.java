@@ -1,0 +1,184 @@
+package dev.switchman.observed;
+
+import static dev.switchman.observed.JsonValues.absent;
+import static dev.switchman.observed.JsonValues.bool;
+import static dev.switchman.observed.JsonValues.instant;
+import static dev.switchman.observed.JsonValues.integer;
+import static dev.switchman.observed.JsonValues.plain;
+import static dev.switchman.observed.JsonValues.strings;
+import static dev.switchman.observed.JsonValues.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Builds an {@link ObservedEnvironment} from the answer to {@code graphql/EnvironmentState.graphql}.
+ *
+ * <p>Settings are keyed by the desired-state path ({@code deploy.healthcheckTimeout}). The
+ * environment config ({@code config.services.<serviceId>}) comes first: it is what Railway applies,
+ * and it alone holds the branch, multi-region replicas, limits, backup schedules, variables and a
+ * DOCKERFILE builder (which the service instance's {@code Builder} enum lacks). The service
+ * instance's own fields fill in what the config leaves out, such as Railway's defaults.
+ * Unknown keys are ignored and unknown deployment statuses kept as written, so a Railway release
+ * that adds either does not break the read.
+ */
+public final class RailwayEnvironmentParser {
+
+    private static final double BYTES_PER_GB = 1_000_000_000d;
+
+    private RailwayEnvironmentParser() {
+    }
+
+    /**
+     * @param environment the {@code data.environment} object, or the whole response document
+     * @throws IllegalArgumentException when the JSON holds no environment (for example an error answer)
+     */
+    public static ObservedEnvironment parse(JsonNode environment) {
+        JsonNode env = environment.has("data") ? environment.path("data").path("environment") : environment;
+        if (absent(env) || !env.isObject()) {
+            throw new IllegalArgumentException("the response holds no environment");
+        }
+        JsonNode config = env.path("config");
+        Map<String, ObservedVolume> volumesByService = volumes(env.path("volumeInstances"), config);
+        Map<String, ObservedService> services = new LinkedHashMap<>();
+        for (JsonNode edge : env.path("serviceInstances").path("edges")) {
+            JsonNode node = edge.path("node");
+            String serviceId = text(node.path("serviceId"));
+            JsonNode serviceConfig = config.path("services").path(serviceId == null ? "" : serviceId);
+            ObservedService service = new ObservedService(serviceId, text(node.path("serviceName")),
+                    ObservedSettings.of(node, serviceConfig), variables(serviceConfig.path("variables")),
+                    volumesByService.get(serviceId), deployment(node.path("latestDeployment")));
+            services.put(service.name(), service);
+        }
+        Integer unmerged = integer(env.path("unmergedChangesCount"));
+        return new ObservedEnvironment(text(env.path("id")), text(env.path("name")), text(env.path("projectId")),
+                text(env.path("configEtag")), unmerged == null ? 0 : unmerged, services,
+                variables(config.path("sharedVariables")));
+    }
+
+    /** {@code <NAME>: {value, isSealed}}; a null entry is a variable staged for deletion and skipped. */
+    private static Map<String, ObservedVariable> variables(JsonNode variables) {
+        Map<String, ObservedVariable> result = new LinkedHashMap<>();
+        variables.properties().forEach(entry -> {
+            JsonNode variable = entry.getValue();
+            if (absent(variable)) {
+                return;
+            }
+            boolean sealed = bool(variable.path("isSealed"));
+            result.put(entry.getKey(), new ObservedVariable(sealed ? null : text(variable.path("value")), sealed));
+        });
+        return result;
+    }
+
+    private static Map<String, ObservedVolume> volumes(JsonNode volumeInstances, JsonNode config) {
+        Map<String, ObservedVolume> byService = new LinkedHashMap<>();
+        for (JsonNode edge : volumeInstances.path("edges")) {
+            JsonNode node = edge.path("node");
+            String serviceId = text(node.path("serviceId"));
+            String volumeId = text(node.path("volumeId"));
+            if (serviceId == null || volumeId == null) {
+                continue; // a detached volume belongs to no service
+            }
+            JsonNode mount = config.path("services").path(serviceId).path("volumeMounts").path(volumeId);
+            var schedules = new TreeSet<String>();
+            mount.path("backupSchedules").forEach(kind -> schedules.add(kind.asText()));
+            String mountPath = text(node.path("mountPath"));
+            byService.put(serviceId, new ObservedVolume(volumeId, text(node.path("id")),
+                    mountPath != null ? mountPath : text(mount.path("mountPath")),
+                    integer(node.path("sizeMB")), text(node.path("state")), schedules));
+        }
+        return byService;
+    }
+
+    private static ObservedDeployment deployment(JsonNode node) {
+        if (absent(node)) {
+            return null;
+        }
+        Object meta = plain(node.path("meta"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metaMap = meta instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return new ObservedDeployment(text(node.path("id")), text(node.path("status")),
+                instant(node.path("createdAt")), instant(node.path("statusUpdatedAt")),
+                bool(node.path("canRollback")), bool(node.path("canRedeploy")),
+                bool(node.path("deploymentStopped")), metaMap);
+    }
+
+    /** The environment config first, the service instance's fields where the config says nothing. */
+    private static final class ObservedSettings {
+
+        private final Map<String, Object> settings = new LinkedHashMap<>();
+        private final JsonNode instance;
+        private final JsonNode config;
+
+        private ObservedSettings(JsonNode instance, JsonNode config) {
+            this.instance = instance;
+            this.config = config;
+        }
+
+        static Map<String, Object> of(JsonNode instance, JsonNode config) {
+            ObservedSettings s = new ObservedSettings(instance, config);
+            s.put("source.image", text(instance.path("source").path("image")), text(config.at("/source/image")));
+            s.put("source.repo", text(instance.path("source").path("repo")), text(config.at("/source/repo")));
+            s.put("source.branch", null, text(config.at("/source/branch")));
+            s.textAt("source.rootDirectory", "rootDirectory", "/source/rootDirectory");
+            s.textAt("build.builder", "builder", "/build/builder");
+            s.textAt("build.buildCommand", "buildCommand", "/build/buildCommand");
+            s.textAt("build.dockerfilePath", "dockerfilePath", "/build/dockerfilePath");
+            s.listAt("build.watchPatterns", "watchPatterns", "/build/watchPatterns");
+            s.textAt("deploy.startCommand", "startCommand", "/deploy/startCommand");
+            s.listAt("deploy.preDeployCommand", "preDeployCommand", "/deploy/preDeployCommand");
+            s.textAt("deploy.healthcheckPath", "healthcheckPath", "/deploy/healthcheckPath");
+            s.numberAt("deploy.healthcheckTimeout", "healthcheckTimeout", "/deploy/healthcheckTimeout");
+            s.textAt("deploy.restartPolicyType", "restartPolicyType", "/deploy/restartPolicyType");
+            s.numberAt("deploy.restartPolicyMaxRetries", "restartPolicyMaxRetries", "/deploy/restartPolicyMaxRetries");
+            s.numberAt("deploy.numReplicas", "numReplicas", "/deploy/numReplicas");
+            s.textAt("deploy.region", "region", "/deploy/region");
+            s.put("deploy.multiRegionConfig", null, s.multiRegion(config.at("/deploy/multiRegionConfig")));
+            s.textAt("deploy.cronSchedule", "cronSchedule", "/deploy/cronSchedule");
+            s.put("deploy.sleepApplication", plain(instance.path("sleepApplication")),
+                    plain(config.at("/deploy/sleepApplication")));
+            s.numberAt("deploy.overlapSeconds", "overlapSeconds", "/deploy/overlapSeconds");
+            s.numberAt("deploy.drainingSeconds", "drainingSeconds", "/deploy/drainingSeconds");
+            JsonNode containers = config.at("/deploy/limitOverride/containers");
+            s.put("deploy.limits.vCPUs", null, plain(containers.path("cpu")));
+            JsonNode memory = containers.path("memoryBytes");
+            s.put("deploy.limits.memoryGB", null, memory.isNumber() ? memory.doubleValue() / BYTES_PER_GB : null);
+            return s.settings;
+        }
+
+        private void textAt(String path, String field, String configPointer) {
+            put(path, text(instance.path(field)), text(config.at(configPointer)));
+        }
+
+        private void numberAt(String path, String field, String configPointer) {
+            put(path, plain(instance.path(field)), plain(config.at(configPointer)));
+        }
+
+        private void listAt(String path, String field, String configPointer) {
+            put(path, strings(instance.path(field)), strings(config.at(configPointer)));
+        }
+
+        private Map<String, Integer> multiRegion(JsonNode regions) {
+            if (!regions.isObject()) {
+                return null;
+            }
+            Map<String, Integer> replicas = new LinkedHashMap<>();
+            regions.properties().forEach(e -> {
+                Integer count = integer(e.getValue().path("numReplicas"));
+                if (count != null) {
+                    replicas.put(e.getKey(), count);
+                }
+            });
+            return replicas;
+        }
+
+        private void put(String path, Object fromInstance, Object fromConfig) {
+            Object value = fromConfig != null ? fromConfig : fromInstance;
+            if (value != null) {
+                settings.put(path, value);
+            }
+        }
+    }
+}
