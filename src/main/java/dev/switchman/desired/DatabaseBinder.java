@@ -14,6 +14,7 @@ import dev.switchman.desired.DatabaseSpec.MigrationSpec;
 import dev.switchman.desired.DatabaseSpec.Retention;
 import dev.switchman.desired.DatabaseSpec.RestoreDrill;
 import dev.switchman.desired.yaml.YamlNode.MapNode;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Binds merged, validated database and policy mappings to records, filling in the defaults. */
@@ -28,10 +29,23 @@ final class DatabaseBinder {
 
     static DatabaseSpec bind(String name, MapNode db) {
         MapNode m = map(db, "migrations");
-        MigrationSpec migrations = m == null ? null : new MigrationSpec(text(m, "path"), text(m, "command"),
+        MigrationSpec migrations = m == null ? null : new MigrationSpec(migrationsPath(m), text(m, "command"),
                 text(m, "service"), bool(m, "dryRunFirst", false), duration(m, "lockTimeout", DEFAULT_LOCK_TIMEOUT));
         return new DatabaseSpec(name, text(db, "service"), Fields.secretRef(map(db, "url")), migrations,
                 backups(map(db, "backups")));
+    }
+
+    /**
+     * A migrations folder is written relative to the file that declares it, as people expect of a
+     * path in a config file; the record keeps it relative to the desired-state root.
+     */
+    private static String migrationsPath(MapNode migrations) {
+        return migrations.get("path").map(node -> {
+            Path declaredIn = Path.of(node.location().file()).getParent();
+            Path relative = Path.of(text(migrations, "path"));
+            Path resolved = declaredIn == null ? relative : declaredIn.resolve(relative);
+            return resolved.normalize().toString();
+        }).orElse(null);
     }
 
     private static BackupSpec backups(MapNode b) {

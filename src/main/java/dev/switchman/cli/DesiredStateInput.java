@@ -1,0 +1,48 @@
+package dev.switchman.cli;
+
+import dev.switchman.desired.DesiredStateLoader;
+import dev.switchman.desired.Diagnostic;
+import dev.switchman.desired.LoadResult;
+import dev.switchman.desired.Secrets;
+import dev.switchman.secrets.EnvironmentSecrets;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that read a desired-state tree and its secrets. */
+final class DesiredStateInput {
+
+    @Option(names = "--secrets-dir", paramLabel = "DIR",
+            description = "Directory with one file per secret (as Docker and Kubernetes mount them); "
+                    + "secrets are also looked up in the process environment. Default: $SWITCHMAN_SECRETS_DIR.")
+    Path secretsDir;
+
+    /** Loads {@code dir}, or explains why it cannot be read; diagnostics are printed as found. */
+    LoadResult load(Path dir, PrintWriter err) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("desired-state directory " + dir + " does not exist or is not a directory");
+        }
+        LoadResult result = DesiredStateLoader.load(dir);
+        print(result.diagnostics(), err);
+        return result;
+    }
+
+    Secrets secrets() {
+        Path dir = secretsDir;
+        if (dir == null && System.getenv("SWITCHMAN_SECRETS_DIR") != null) {
+            dir = Path.of(System.getenv("SWITCHMAN_SECRETS_DIR"));
+        }
+        return new EnvironmentSecrets(dir, System.getenv());
+    }
+
+    static void print(List<Diagnostic> diagnostics, PrintWriter err) {
+        diagnostics.forEach(d -> err.println(d.render()));
+        err.flush();
+    }
+
+    static long count(List<Diagnostic> diagnostics, Diagnostic.Severity severity) {
+        return diagnostics.stream().filter(d -> d.severity() == severity).count();
+    }
+}
