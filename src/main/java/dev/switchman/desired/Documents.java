@@ -30,6 +30,8 @@ final class Documents {
     final List<ProjectDocument> projects = new ArrayList<>();
     final List<EnvironmentDocument> environments = new ArrayList<>();
     final Set<String> brokenProjects = new LinkedHashSet<>();
+    /** Projects named by any Environment document, valid or not. */
+    final Set<String> mentionedProjects = new LinkedHashSet<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
 
     void add(YamlDocument document) {
@@ -46,6 +48,9 @@ final class Documents {
         }
         String kind = text(map, "kind").orElse("");
         String name = metadata(map, "name").orElse("");
+        if (kind.equals("Environment")) {
+            metadata(map, "project").ifPresent(mentionedProjects::add);
+        }
         List<ShapeValidator.Problem> problems = ShapeValidator.validate(map, LanguageShape.document(),
                 ShapeValidator.Mode.DOCUMENT);
         for (ShapeValidator.Problem p : problems) {

@@ -62,7 +62,7 @@ final class ProjectAssembler {
         List<DesiredProject> result = new ArrayList<>();
         for (ProjectDocument p : projects.values()) {
             Map<String, DesiredEnvironment> envs = environments.getOrDefault(p.name(), Map.of());
-            if (envs.isEmpty() && documents.environments.stream().noneMatch(e -> e.project().equals(p.name()))) {
+            if (!documents.mentionedProjects.contains(p.name())) {
                 diagnostics.add(Diagnostic.warning(p.location(), p.name(), "project " + p.name()
                         + " has no Environment documents; its defaults apply to nothing"));
             }
@@ -77,9 +77,8 @@ final class ProjectAssembler {
                 ShapeValidator.Mode.MERGED);
         problems.forEach(p -> diagnostics.add(Diagnostic.error(p.location(),
                 DiagnosticPaths.render(env.name(), p.path()), p.message())));
-        if (!problems.isEmpty()) {
-            return java.util.Optional.empty();
-        }
+        // Merged problems are missing or conflicting fields, which binding tolerates: checking on
+        // reports the semantic problems too, and the errors keep the state from being used.
         DesiredEnvironment bound = EnvironmentBinder.bind(env, merged);
         diagnostics.addAll(SemanticChecks.check(bound, root));
         return java.util.Optional.of(bound);

@@ -1,9 +1,12 @@
 /**
  * The desired-state language: immutable records of what a team declares for its Railway
- * projects, the loader that reads them from YAML, and the validator that reports every
- * problem at once with file, line and path.
+ * projects, the loader that reads them from YAML ({@link dev.switchman.desired.DesiredStateLoader}),
+ * the language's single definition ({@link dev.switchman.desired.LanguageShape}, from which the
+ * JSON Schema is generated), merging, semantic checks, the secrets check
+ * ({@link dev.switchman.desired.DesiredStateValidator}), {@code Durations} and {@code CronExpression}.
  *
- * <p>Pure: imports nothing from Quarkus, HTTP or JDBC. File reading happens only in the loader,
- * which takes a directory and returns values.
+ * <p>Pure: imports only its subpackages {@code yaml} and {@code shape}, snakeyaml-engine and the
+ * JDK; nothing from Quarkus, HTTP or JDBC. File reading happens only in the loader, which takes a
+ * directory and returns values.
  */
 package dev.switchman.desired;
