@@ -1,0 +1,59 @@
+package dev.switchman.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Admin endpoints (JSON bodies, no auth, not rate limited):
+ * {@code POST /sandbox/admin/advance {"seconds": n}},
+ * {@code POST /sandbox/admin/deployment-fault {"project","service","fault": FAIL_BUILD|FAIL_HEALTHCHECK|CRASH|DEGRADE,"seconds"}},
+ * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis"}},
+ * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch}}}.
+ */
+final class AdminRoutes {
+
+    private final RailwaySandbox sandbox;
+
+    AdminRoutes(RailwaySandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    @SuppressWarnings("unchecked")
+    void handle(HttpExchange exchange, ObjectMapper json) throws IOException {
+        String action = exchange.getRequestURI().getPath().substring("/sandbox/admin/".length());
+        Map<String, Object> body;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readAllBytes();
+            body = bytes.length == 0 ? Map.of() : json.readValue(bytes, Map.class);
+        }
+        try {
+            apply(action, body);
+            SandboxServer.send(exchange, 200, Map.of("ok", true, "now", sandbox.clock().now().toString()), Map.of());
+        } catch (RuntimeException e) {
+            SandboxServer.send(exchange, 400, Map.of("ok", false, "error", String.valueOf(e.getMessage())), Map.of());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void apply(String action, Map<String, Object> body) {
+        switch (action) {
+            case "advance" -> sandbox.advance(Duration.ofMillis((long) (((Number) body.get("seconds")).doubleValue() * 1000)));
+            case "deployment-fault" -> sandbox.faults().nextDeployment(
+                    sandbox.serviceId((String) body.get("project"), (String) body.get("service")),
+                    SandboxFaults.DeploymentFault.valueOf((String) body.get("fault")), FixtureLoader.intOr(body.get("seconds"), 0));
+            case "request-faults" -> {
+                sandbox.faults().tooManyRequests(FixtureLoader.intOr(body.get("tooManyRequests"), 0), FixtureLoader.intOr(body.get("retryAfterSeconds"), 1));
+                sandbox.faults().serverErrors(FixtureLoader.intOr(body.get("serverErrors"), 0));
+                sandbox.faults().delay(FixtureLoader.intOr(body.get("delayMillis"), 0));
+            }
+            case "dashboard-edit" -> sandbox.dashboardEdit(
+                    sandbox.environmentId((String) body.get("project"), (String) body.get("environment")),
+                    (Map<String, Object>) body.get("patch"));
+            default -> throw new IllegalArgumentException("unknown admin action " + action);
+        }
+    }
+}

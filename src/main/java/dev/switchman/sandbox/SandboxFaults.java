@@ -1,0 +1,73 @@
+package dev.switchman.sandbox;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Fault knobs. Deployment faults apply to the next deployment created for a service (in any
+ * environment) and are then used up; request faults answer the next N GraphQL requests.
+ */
+public final class SandboxFaults {
+
+    /** What the next deployment of a service does wrong. */
+    public enum DeploymentFault { FAIL_BUILD, FAIL_HEALTHCHECK, CRASH, DEGRADE }
+
+    private final Map<String, DeploymentEntity.Fate> nextDeployment = new HashMap<>();
+    private int tooManyRequests;
+    private int retryAfterSeconds = 1;
+    private int serverErrors;
+    private long delayMillis;
+
+    /** {@code seconds} is the time after SUCCESS at which a CRASH happens; ignored otherwise. */
+    public synchronized void nextDeployment(String serviceId, DeploymentFault fault, long seconds) {
+        DeploymentEntity.Fate fate = switch (fault) {
+            case FAIL_BUILD -> new DeploymentEntity.Fate(true, false, null, false);
+            case FAIL_HEALTHCHECK -> new DeploymentEntity.Fate(false, true, null, false);
+            case CRASH -> new DeploymentEntity.Fate(false, false, seconds, false);
+            case DEGRADE -> new DeploymentEntity.Fate(false, false, null, true);
+        };
+        nextDeployment.put(serviceId, fate);
+    }
+
+    synchronized DeploymentEntity.Fate takeFate(String serviceId) {
+        DeploymentEntity.Fate fate = nextDeployment.remove(serviceId);
+        return fate == null ? DeploymentEntity.Fate.HEALTHY : fate;
+    }
+
+    /** The next {@code count} requests get HTTP 429 with {@code Retry-After: retryAfter}. */
+    public synchronized void tooManyRequests(int count, int retryAfter) {
+        this.tooManyRequests = count;
+        this.retryAfterSeconds = retryAfter;
+    }
+
+    /** The next {@code count} requests get HTTP 503 and are not executed. */
+    public synchronized void serverErrors(int count) {
+        this.serverErrors = count;
+    }
+
+    /** Every GraphQL response is held back this long (real time), e.g. to exercise client timeouts. */
+    public synchronized void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
+    synchronized long delayMillis() {
+        return delayMillis;
+    }
+
+    /** Retry-After seconds if this request falls in a 429 storm, else -1. */
+    synchronized int takeTooManyRequests() {
+        if (tooManyRequests <= 0) {
+            return -1;
+        }
+        tooManyRequests--;
+        return retryAfterSeconds;
+    }
+
+    synchronized boolean takeServerError() {
+        if (serverErrors <= 0) {
+            return false;
+        }
+        serverErrors--;
+        return true;
+    }
+}
