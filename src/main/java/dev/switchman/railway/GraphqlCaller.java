@@ -130,7 +130,7 @@ final class GraphqlCaller {
 
     private static RailwayException interrupted(Operation operation, InterruptedException interrupted) {
         Thread.currentThread().interrupt();
-        return new RailwayException.Transient(operation, "interrupted while waiting to retry", true, null, null,
+        return new RailwayException.Transient(operation, "interrupted while waiting for the budget or a retry", true, null, null,
                 interrupted);
     }
 

@@ -2,7 +2,6 @@ package dev.switchman.railway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,6 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class RailwayClient implements RailwayApi {
 
-    private static final int SERVICE_INSTANCE_PAGE = 500;
     private static final int ROLLBACK_LOOKUP_DEPTH = 20;
 
     private final GraphqlCaller caller;
@@ -46,31 +44,7 @@ public class RailwayClient implements RailwayApi {
 
     @Override
     public JsonNode environmentState(String environmentId) {
-        ObjectNode variables = json.createObjectNode().put("environmentId", environmentId)
-                .put("first", SERVICE_INSTANCE_PAGE);
-        ObjectNode environment = null;
-        ArrayNode edges = json.createArrayNode();
-        String cursor = null;
-        do {
-            variables.put("after", cursor);
-            JsonNode page = caller.call(Operation.ENVIRONMENT_STATE, variables, "environment " + environmentId)
-                    .path("environment");
-            environment = environment == null ? (ObjectNode) page.deepCopy() : environment;
-            JsonNode instances = page.path("serviceInstances");
-            instances.path("edges").forEach(edges::add);
-            String next = instances.path("pageInfo").path("hasNextPage").asBoolean(false)
-                    ? ResponseReader.text(instances.path("pageInfo"), "endCursor") : null;
-            if (next != null && next.equals(cursor)) {
-                throw new RailwayException.Rejected(Operation.ENVIRONMENT_STATE,
-                        "serviceInstances pagination did not advance past " + cursor, null, null);
-            }
-            cursor = next;
-        } while (cursor != null);
-        ObjectNode merged = json.createObjectNode();
-        merged.set("pageInfo", json.createObjectNode().put("hasNextPage", false).putNull("endCursor"));
-        merged.set("edges", edges);
-        environment.set("serviceInstances", merged);
-        return environment;
+        return new EnvironmentStateReader(caller, json).read(environmentId);
     }
 
     @Override

@@ -198,6 +198,65 @@ class RailwayClientHttpTest {
         assertThat(registry.get("switchman.railway.budget.remaining").gauge().value()).isEqualTo(3.0);
     }
 
+    @Test
+    void a_rollback_finds_the_deployment_it_created() {
+        railway.answer(200, deployments("dep-bad", "dep-good"))
+                .answer(200, """
+                        {"data":{"deploymentRollback":true}}""")
+                .answer(200, deployments("dep-bad", "dep-good", "dep-rolled-back"));
+        Deployment good = new Deployment("dep-good", "svc-1", "env-1", "REMOVED", null, null, true, true, false,
+                null, null);
+
+        Rollback rollback = client().rollback(good);
+
+        assertThat(rollback.accepted()).isTrue();
+        assertThat(rollback.found()).map(Deployment::id).contains("dep-rolled-back");
+    }
+
+    @Test
+    void deployments_are_listed_newest_first_whatever_railway_order() {
+        railway.answer(200, deployments("dep-a", "dep-b", "dep-c"));
+
+        assertThat(client().deployments("svc-1", "env-1", 10)).extracting(Deployment::id)
+                .containsExactly("dep-c", "dep-b", "dep-a");
+    }
+
+    @Test
+    void topology_follows_each_connection_to_its_end() throws IOException {
+        railway.answer(200, """
+                {"data":{"project":{"id":"prj-1","name":"django-api","workspaceId":"ws-1",
+                  "environments":{"pageInfo":{"hasNextPage":false,"endCursor":"e1"},
+                    "edges":[{"node":{"id":"env-1","name":"production","isEphemeral":false,"unmergedChangesCount":0}}]},
+                  "services":{"pageInfo":{"hasNextPage":true,"endCursor":"s1"},
+                    "edges":[{"node":{"id":"svc-1","name":"api"}}]}}}}""")
+                .answer(200, """
+                {"data":{"project":{"id":"prj-1","name":"django-api","workspaceId":"ws-1",
+                  "environments":{"pageInfo":{"hasNextPage":false,"endCursor":null},"edges":[]},
+                  "services":{"pageInfo":{"hasNextPage":false,"endCursor":"s2"},
+                    "edges":[{"node":{"id":"svc-2","name":"worker"}}]}}}}""");
+
+        ProjectTopology topology = client().projectTopology("prj-1");
+
+        assertThat(topology.environment("production")).map(ProjectTopology.Environment::id).contains("env-1");
+        assertThat(topology.service("worker")).map(ProjectTopology.Service::id).contains("svc-2");
+        assertThat(topology.services()).hasSize(2);
+        JsonNode second = json.readTree(railway.received().get(1).body()).path("variables");
+        assertThat(second.path("environmentsFirst").asInt()).isZero();
+        assertThat(second.path("servicesAfter").asText()).isEqualTo("s1");
+    }
+
+    private static String deployments(String... idsOldestFirst) {
+        StringBuilder edges = new StringBuilder();
+        for (int i = 0; i < idsOldestFirst.length; i++) {
+            edges.append(i == 0 ? "" : ",").append("""
+                    {"node":{"id":"%s","serviceId":"svc-1","environmentId":"env-1","status":"SUCCESS",
+                      "createdAt":"2026-09-01T0%d:00:00Z","canRedeploy":true,"canRollback":true,
+                      "deploymentStopped":false}}""".formatted(idsOldestFirst[i], i));
+        }
+        // Railway promises no order: send them shuffled (newest in the middle).
+        return "{\"data\":{\"deployments\":{\"edges\":[" + edges + "]}}}";
+    }
+
     private RailwayClient client() {
         return client(TestRailwayConfig.withTokens(null, "acct-tok"));
     }
