@@ -1,0 +1,36 @@
+package dev.switchman.railway;
+
+import java.util.Map;
+
+/**
+ * Posts one GraphQL request body and returns the HTTP response as it came, whatever its status:
+ * no retries, no interpretation. {@link RailwayClient} decides what the response means.
+ */
+public interface GraphqlTransport {
+
+    /**
+     * @param jsonBody the {@code {query, variables, operationName}} object, serialized
+     * @param headers the headers to add (the auth header)
+     * @throws TransportFailure when no HTTP response arrived
+     */
+    HttpReply post(String jsonBody, Map<String, String> headers) throws TransportFailure;
+
+    /**
+     * No HTTP response: connection refused, DNS failure, timeout, reset.
+     *
+     * <p>{@code requestSent} is false only when the request certainly never left (the connection
+     * could not be opened), the one case where even a non-idempotent write may be repeated.
+     */
+    final class TransportFailure extends Exception {
+        private final boolean requestSent;
+
+        public TransportFailure(String message, boolean requestSent, Throwable cause) {
+            super(message, cause);
+            this.requestSent = requestSent;
+        }
+
+        public boolean requestSent() {
+            return requestSent;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.switchman.railway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Responses shaped as Railway sends them (reference §1), one case each. */
+class ResponseClassifierTest {
+
+    private static final Instant NOW = Instant.parse("2026-09-01T10:00:00Z");
+    private static final String TARGET = "environment env-1";
+
+    private final ResponseClassifier classifier = new ResponseClassifier(new ObjectMapper());
+
+    @Test
+    void data_of_a_successful_response_is_returned() {
+        HttpReply reply = reply(200, """
+                {"data":{"environment":{"id":"env-1"}}}""");
+
+        assertThat(classify(Operation.ENVIRONMENT_STATE, reply).path("environment").path("id").asText())
+                .isEqualTo("env-1");
+    }
+
+    @Test
+    void http_429_is_rate_limited_for_retry_after_seconds() {
+        HttpReply reply = reply(429, "", Map.of("Retry-After", "42", "X-RateLimit-Remaining", "0"));
+
+        RailwayException.RateLimited failure = fail(RailwayException.RateLimited.class, Operation.DEPLOYMENT, reply);
+
+        assertThat(failure.retryAfter()).contains(Duration.ofSeconds(42));
+    }
+
+    @Test
+    void http_429_without_retry_after_waits_for_the_window_reset() {
+        HttpReply reply = reply(429, "", Map.of("X-RateLimit-Reset", String.valueOf(NOW.getEpochSecond() + 90)));
+
+        assertThat(fail(RailwayException.RateLimited.class, Operation.DEPLOYMENT, reply).retryAfter())
+                .contains(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void http_5xx_is_transient_and_may_have_taken_effect() {
+        RailwayException.Transient failure =
+                fail(RailwayException.Transient.class, Operation.SERVICE_INSTANCE_DEPLOY, reply(502, "Bad Gateway"));
+
+        assertThat(failure.mayHaveTakenEffect()).isTrue();
+    }
+
+    @Test
+    void http_400_validation_is_rejected_with_code_and_trace() {
+        HttpReply reply = reply(400, """
+                {"errors":[{"message":"Cannot query field \\"bogus\\" on type \\"Environment\\".",
+                  "extensions":{"code":"GRAPHQL_VALIDATION_FAILED","traceId":"trace-400"}}]}""");
+
+        RailwayException.Rejected failure = fail(RailwayException.Rejected.class, Operation.ENVIRONMENT_STATE, reply);
+
+        assertThat(failure.code()).contains("GRAPHQL_VALIDATION_FAILED");
+        assertThat(failure.traceId()).contains("trace-400");
+        assertThat(failure.getMessage()).contains("Cannot query field");
+    }
+
+    @Test
+    void errors_with_null_data_on_a_read_mean_not_found() {
+        HttpReply reply = reply(200, """
+                {"errors":[{"message":"Environment not found","path":["environment"],
+                  "extensions":{"code":"NOT_FOUND","traceId":"trace-nf"}}],"data":null}""");
+
+        RailwayException.NotFound failure = fail(RailwayException.NotFound.class, Operation.ENVIRONMENT_STATE, reply);
+
+        assertThat(failure.traceId()).contains("trace-nf");
+        assertThat(failure.getMessage()).contains(TARGET);
+    }
+
+    @Test
+    void bad_user_input_on_a_mutation_is_rejected() {
+        HttpReply reply = reply(200, """
+                {"errors":[{"message":"Invalid cron schedule","extensions":{"code":"BAD_USER_INPUT"}}],"data":null}""");
+
+        assertThat(fail(RailwayException.Rejected.class, Operation.SERVICE_INSTANCE_UPDATE, reply).code())
+                .contains("BAD_USER_INPUT");
+    }
+
+    @Test
+    void a_stale_environment_base_is_a_conflict() {
+        HttpReply reply = reply(200, """
+                {"errors":[{"message":"Environment changed","extensions":{"code":"STALE_ENVIRONMENT_BASE",
+                  "traceId":"trace-stale"}}],"data":null}""");
+
+        RailwayException.Conflict failure =
+                fail(RailwayException.Conflict.class, Operation.ENVIRONMENT_PATCH_COMMIT, reply);
+
+        assertThat(failure.code()).contains("STALE_ENVIRONMENT_BASE");
+        assertThat(failure.traceId()).contains("trace-stale");
+    }
+
+    @Test
+    void not_authorized_names_the_token_and_what_it_could_not_see() {
+        HttpReply reply = reply(200, """
+                {"errors":[{"message":"Not Authorized","extensions":{"traceId":"t"}}],"data":null}""");
+
+        RailwayException.Unauthorized failure = catchThrowableOfType(RailwayException.Unauthorized.class,
+                () -> classifier.dataOrThrow(Operation.ENVIRONMENT_STATE, reply, TARGET,
+                        RailwayAuth.Source.PROJECT_TOKEN, NOW));
+
+        assertThat(failure.getMessage()).contains("RAILWAY_TOKEN").contains(TARGET)
+                .contains("only the one environment");
+    }
+
+    @Test
+    void an_unknown_project_token_says_so() {
+        HttpReply reply = reply(200, """
+                {"errors":[{"message":"Project Token not found"}],"data":null}""");
+
+        RailwayException.Unauthorized failure = catchThrowableOfType(RailwayException.Unauthorized.class,
+                () -> classifier.dataOrThrow(Operation.PROJECT_TOPOLOGY, reply, "project prj-1",
+                        RailwayAuth.Source.PROJECT_TOKEN, NOW));
+
+        assertThat(failure.getMessage()).contains("does not know the project token in RAILWAY_TOKEN");
+    }
+
+    @Test
+    void http_401_is_unauthorized() {
+        fail(RailwayException.Unauthorized.class, Operation.PROJECT_TOPOLOGY, reply(401, ""));
+    }
+
+    @Test
+    void a_non_json_200_is_transient() {
+        fail(RailwayException.Transient.class, Operation.DEPLOYMENT, reply(200, "<html>gateway</html>"));
+    }
+
+    @Test
+    void reset_headers_are_read_in_every_plausible_format() {
+        assertThat(reset(String.valueOf(NOW.getEpochSecond() + 60))).isEqualTo(NOW.plusSeconds(60));
+        assertThat(reset(String.valueOf(NOW.toEpochMilli() + 60_000))).isEqualTo(NOW.plusSeconds(60));
+        assertThat(reset("60")).isEqualTo(NOW.plusSeconds(60));
+        assertThat(reset("2026-09-01T10:01:00Z")).isEqualTo(NOW.plusSeconds(60));
+        assertThat(RateLimitHeaders.of(reply(429, "", Map.of("Retry-After", "Tue, 01 Sep 2026 10:00:30 GMT")), NOW)
+                .retryAfter()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    private static Instant reset(String value) {
+        return RateLimitHeaders.of(reply(200, "", Map.of("X-RateLimit-Reset", value)), NOW).reset();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode classify(Operation operation, HttpReply reply) {
+        return classifier.dataOrThrow(operation, reply, TARGET, RailwayAuth.Source.API_TOKEN, NOW);
+    }
+
+    private <T extends RailwayException> T fail(Class<T> type, Operation operation, HttpReply reply) {
+        T failure = catchThrowableOfType(type, () -> classify(operation, reply));
+        assertThat(failure).as("expected %s", type.getSimpleName()).isNotNull();
+        return failure;
+    }
+
+    private static HttpReply reply(int status, String body) {
+        return reply(status, body, Map.of());
+    }
+
+    private static HttpReply reply(int status, String body, Map<String, String> headers) {
+        java.util.Map<String, List<String>> multi = new java.util.HashMap<>();
+        headers.forEach((name, value) -> multi.put(name, List.of(value)));
+        return new HttpReply(status, multi, body);
+    }
+}
