@@ -4,6 +4,7 @@ import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.desired.Diagnostic;
 import dev.switchman.desired.LoadResult;
 import dev.switchman.desired.Secrets;
+import dev.switchman.desired.SourceLocation;
 import dev.switchman.secrets.EnvironmentSecrets;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class DesiredStateInput {
             throw new IllegalArgumentException("desired-state directory " + dir + " does not exist or is not a directory");
         }
         LoadResult result = DesiredStateLoader.load(dir);
-        print(result.diagnostics(), err);
+        print(dir, result.diagnostics(), err);
         return result;
     }
 
@@ -37,8 +38,14 @@ final class DesiredStateInput {
         return new EnvironmentSecrets(dir, System.getenv());
     }
 
-    static void print(List<Diagnostic> diagnostics, PrintWriter err) {
-        diagnostics.forEach(d -> err.println(d.render()));
+    /** Prints diagnostics with paths relative to where the user is, so editors and CI can link them. */
+    static void print(Path dir, List<Diagnostic> diagnostics, PrintWriter err) {
+        for (Diagnostic d : diagnostics) {
+            SourceLocation at = d.location();
+            SourceLocation fromHere = at.file().startsWith("<") ? at
+                    : new SourceLocation(dir.resolve(at.file()).normalize().toString(), at.line(), at.column());
+            err.println(new Diagnostic(d.severity(), fromHere, d.path(), d.message()).render());
+        }
         err.flush();
     }
 

@@ -48,7 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
             List<Diagnostic> secrets = DesiredStateValidator.checkSecrets(result.state(), input.secrets()).stream()
                     .map(d -> requireSecrets ? d : Diagnostic.warning(d.location(), d.path(), d.message()))
                     .toList();
-            DesiredStateInput.print(secrets, err);
+            DesiredStateInput.print(dir, secrets, err);
             all.addAll(secrets);
         }
         long errors = DesiredStateInput.count(all, Severity.ERROR);
