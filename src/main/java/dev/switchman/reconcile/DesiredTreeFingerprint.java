@@ -1,0 +1,93 @@
+package dev.switchman.reconcile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Cheap and exact fingerprints of a desired-state tree. The {@link #stamp} (names, sizes and
+ * modification times) tells whether anything may have changed without reading a file; the
+ * {@link #contentRevision} names the content of the YAML files, for loads that produced no state.
+ * Hidden directories ({@code .git}) are skipped, as the loader skips them.
+ */
+final class DesiredTreeFingerprint {
+
+    private DesiredTreeFingerprint() {
+    }
+
+    static String stamp(Path root) {
+        StringBuilder text = new StringBuilder();
+        files(root).forEach((relative, attributes) -> text.append(relative).append('\0')
+                .append(attributes.size()).append('\0')
+                .append(attributes.lastModifiedTime().toInstant()).append('\n'));
+        return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String contentRevision(Path root) {
+        MessageDigest digest = newDigest();
+        files(root).keySet().stream().filter(f -> f.endsWith(".yaml") || f.endsWith(".yml")).forEach(relative -> {
+            digest.update(relative.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            try {
+                digest.update(Files.readAllBytes(root.resolve(relative)));
+            } catch (IOException e) {
+                digest.update(("unreadable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    }
+
+    private static Map<String, BasicFileAttributes> files(Path root) {
+        Map<String, BasicFileAttributes> files = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+                    return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        files.put(root.relativize(file).toString().replace('\\', '/'), attributes);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+        return files;
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present", e);
+        }
+    }
+}
