@@ -33,18 +33,32 @@ final class DesiredTreeFingerprint {
         return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@code sha256:} and 12 hex digits over the sorted paths, sizes and contents of the YAML files,
+     * computed as the loader computes {@code DesiredState.revision()}, so a tree has one revision
+     * whether or not it is valid.
+     */
     static String contentRevision(Path root) {
         MessageDigest digest = newDigest();
-        files(root).keySet().stream().filter(f -> f.endsWith(".yaml") || f.endsWith(".yml")).forEach(relative -> {
+        files(root).keySet().stream().filter(DesiredTreeFingerprint::isYaml).forEach(relative -> {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(root.resolve(relative));
+            } catch (IOException e) {
+                bytes = ("unreadable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8);
+            }
             digest.update(relative.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            try {
-                digest.update(Files.readAllBytes(root.resolve(relative)));
-            } catch (IOException e) {
-                digest.update(("unreadable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
-            }
+            digest.update(Long.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(bytes);
         });
-        return "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        return "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    }
+
+    private static boolean isYaml(String relative) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
     }
 
     private static Map<String, BasicFileAttributes> files(Path root) {
