@@ -15,7 +15,8 @@ import java.util.Map;
  * @param sharedVariables shared variables of the environment ({@code ${{shared.NAME}}})
  * @param databases databases whose migrations and backups Switchman runs
  * @param policy how Switchman acts on this environment
- * @param source where each part was declared, for messages
+ * @param source where the environment was declared
+ * @param sources where each value was declared (after merging), for messages
  */
 public record DesiredEnvironment(
         String project,
@@ -25,9 +26,19 @@ public record DesiredEnvironment(
         Map<String, VariableValue> sharedVariables,
         Map<String, DatabaseSpec> databases,
         Policy policy,
-        SourceLocation source) {
+        SourceLocation source,
+        SourceMap sources) {
+
+    /** Without a source map, for environments built by hand (tests, fixtures). */
+    public DesiredEnvironment(String project, String name, String railwayEnvironmentId,
+            Map<String, ServiceSpec> services, Map<String, VariableValue> sharedVariables,
+            Map<String, DatabaseSpec> databases, Policy policy, SourceLocation source) {
+        this(project, name, railwayEnvironmentId, services, sharedVariables, databases, policy, source,
+                SourceMap.EMPTY);
+    }
 
     public DesiredEnvironment {
+        sources = sources == null ? SourceMap.EMPTY : sources;
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         sharedVariables = Collections.unmodifiableMap(new LinkedHashMap<>(sharedVariables));
         databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));

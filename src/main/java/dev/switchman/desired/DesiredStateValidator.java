@@ -1,0 +1,66 @@
+package dev.switchman.desired;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Checks that need more than the YAML: whether every secret the desired state names can be
+ * resolved by this process. Messages name secrets and where they are used, never their values.
+ */
+public final class DesiredStateValidator {
+
+    private DesiredStateValidator() {
+    }
+
+    /** An error for every reference to a secret that {@code secrets} cannot resolve, sorted. */
+    public static List<Diagnostic> checkSecrets(DesiredState state, Secrets secrets) {
+        return secretUses(state).stream()
+                .filter(use -> secrets.lookup(use.secret()).isEmpty())
+                .map(use -> Diagnostic.error(use.location(), use.path(), "secret " + use.secret()
+                        + " is not available: set it in the daemon's environment or its secrets directory"))
+                .sorted(Diagnostic.ORDER)
+                .toList();
+    }
+
+    /** The names of every secret the state references, sorted. */
+    public static List<String> secretNames(DesiredState state) {
+        return List.copyOf(new TreeSet<>(secretUses(state).stream().map(SecretUse::secret).toList()));
+    }
+
+    /** Every reference to a secret, environment by environment, in declaration order. */
+    public static List<SecretUse> secretUses(DesiredState state) {
+        List<SecretUse> uses = new ArrayList<>();
+        for (DesiredEnvironment env : state.environments()) {
+            variables(env, "sharedVariables", env.sharedVariables(), uses);
+            env.services().values().forEach(s -> variables(env, "services." + s.name() + ".variables",
+                    s.variables(), uses));
+            for (DatabaseSpec db : env.databases().values()) {
+                String at = "databases." + db.name();
+                add(env, at + ".url", db.url(), uses);
+                if (db.backups() != null && db.backups().destination() instanceof DatabaseSpec.BackupDestination.S3 s3) {
+                    add(env, at + ".backups.destination.s3.accessKeyId", s3.accessKeyId(), uses);
+                    add(env, at + ".backups.destination.s3.secretAccessKey", s3.secretAccessKey(), uses);
+                }
+            }
+        }
+        return uses;
+    }
+
+    private static void variables(DesiredEnvironment env, String at, Map<String, VariableValue> variables,
+            List<SecretUse> uses) {
+        variables.forEach((name, value) -> {
+            if (value instanceof VariableValue.SecretRef ref) {
+                add(env, at + "." + name, ref, uses);
+            }
+        });
+    }
+
+    private static void add(DesiredEnvironment env, String path, VariableValue.SecretRef ref, List<SecretUse> uses) {
+        if (ref != null) {
+            uses.add(new SecretUse(ref.name(), env.qualifiedName(), env.name() + "." + path,
+                    env.sources().locate(path)));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.switchman.desired;
+
+/**
+ * One place a secret is referenced.
+ *
+ * @param secret the secret's name
+ * @param environment the environment, {@code project/name}
+ * @param path where in the environment, e.g. {@code production.services.backend.variables.SECRET_KEY}
+ * @param location the file and line that declared the reference
+ */
+public record SecretUse(String secret, String environment, String path, SourceLocation location) {
+}
