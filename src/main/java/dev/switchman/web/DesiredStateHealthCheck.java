@@ -7,6 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.switchman.desired.Diagnostic;
 import dev.switchman.reconcile.DesiredStateHolder;
 import dev.switchman.reconcile.DesiredStateStatus;
 
@@ -38,9 +39,8 @@ public class DesiredStateHealthCheck implements HealthCheck {
         if (status.latestRevision() != null && !status.latestValid()) {
             response.withData("invalidRevision", status.latestRevision());
         }
-        if (!status.diagnostics().isEmpty()) {
-            response.withData("firstDiagnostic", status.diagnostics().get(0).render());
-        }
+        status.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).findFirst()
+                .ifPresent(firstError -> response.withData("firstError", firstError.render()));
         return response.build();
     }
 }

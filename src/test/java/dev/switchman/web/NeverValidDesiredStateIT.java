@@ -46,7 +46,7 @@ class NeverValidDesiredStateIT {
                 .body("checks.find { it.name == 'desired-state' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'desired-state' }.data.environments", equalTo(0))
                 .body("checks.find { it.name == 'desired-state' }.data.errors", greaterThan(0))
-                .body("checks.find { it.name == 'desired-state' }.data.firstDiagnostic",
+                .body("checks.find { it.name == 'desired-state' }.data.firstError",
                         containsString("shop/production.yaml:11:"));
     }
 
