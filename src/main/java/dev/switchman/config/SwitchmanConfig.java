@@ -32,7 +32,7 @@ public interface SwitchmanConfig {
 
         /**
          * A mounted directory holding one file per secret (file name = secret name, content = value),
-         * consulted after the process environment. No default: only the environment is used when unset.
+         * consulted before the process environment. No default: only the environment is used when unset.
          */
         Optional<Path> dir();
     }

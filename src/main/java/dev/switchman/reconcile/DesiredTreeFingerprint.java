@@ -27,9 +27,7 @@ final class DesiredTreeFingerprint {
 
     static String stamp(Path root) {
         StringBuilder text = new StringBuilder();
-        files(root).forEach((relative, attributes) -> text.append(relative).append('\0')
-                .append(attributes.size()).append('\0')
-                .append(attributes.lastModifiedTime().toInstant()).append('\n'));
+        files(root).forEach((relative, file) -> text.append(relative).append('\0').append(file).append('\n'));
         return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -61,8 +59,8 @@ final class DesiredTreeFingerprint {
         return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
     }
 
-    private static Map<String, BasicFileAttributes> files(Path root) {
-        Map<String, BasicFileAttributes> files = new TreeMap<>();
+    private static Map<String, String> files(Path root) {
+        Map<String, String> files = new TreeMap<>();
         if (!Files.isDirectory(root)) {
             return files;
         }
@@ -75,9 +73,15 @@ final class DesiredTreeFingerprint {
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    String relative = root.relativize(file).toString().replace('\\', '/');
                     if (attributes.isRegularFile()) {
-                        files.put(root.relativize(file).toString().replace('\\', '/'), attributes);
+                        files.put(relative, attributes.size() + "\0" + attributes.lastModifiedTime().toInstant());
+                    } else if (attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+                        // mounted ConfigMaps and Secrets swap a link target: stamp the target, not the link
+                        BasicFileAttributes target = Files.readAttributes(file, BasicFileAttributes.class);
+                        files.put(relative, target.size() + "\0" + target.lastModifiedTime().toInstant()
+                                + "\0" + file.toRealPath());
                     }
                     return FileVisitResult.CONTINUE;
                 }

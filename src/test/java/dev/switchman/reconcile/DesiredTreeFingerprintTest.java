@@ -45,4 +45,21 @@ class DesiredTreeFingerprintTest {
         assertThat(DesiredTreeFingerprint.stamp(missing)).isEqualTo(DesiredTreeFingerprint.stamp(missing));
         assertThat(DesiredTreeFingerprint.contentRevision(missing)).startsWith("sha256:");
     }
+
+    @Test
+    void swappingTheTargetOfLinkedFilesChangesTheStampAsInAMountedConfigMap() throws IOException {
+        // a ConfigMap volume: visible files link through ..data to a hidden, versioned directory
+        Files.createDirectories(root.resolve("..v1"));
+        Files.createDirectories(root.resolve("..v2"));
+        Files.writeString(root.resolve("..v1/env.yaml"), "a: 1\n");
+        Files.writeString(root.resolve("..v2/env.yaml"), "a: 2\n");
+        Files.createSymbolicLink(root.resolve("..data"), Path.of("..v1"));
+        Files.createSymbolicLink(root.resolve("env.yaml"), Path.of("..data/env.yaml"));
+        String before = DesiredTreeFingerprint.stamp(root);
+
+        Files.delete(root.resolve("..data"));
+        Files.createSymbolicLink(root.resolve("..data"), Path.of("..v2"));
+
+        assertThat(DesiredTreeFingerprint.stamp(root)).isNotEqualTo(before);
+    }
 }
