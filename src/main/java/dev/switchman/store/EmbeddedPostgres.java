@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
@@ -92,6 +93,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Always empty: the server trusts loopback connections. */
     public String password() {
         return "";
+    }
+
+    /**
+     * The datasource settings that point Quarkus at the {@value #DATABASE} database, to set as
+     * system properties before Quarkus starts.
+     */
+    public Map<String, String> datasourceProperties() {
+        return Map.of("quarkus.datasource.jdbc.url", jdbcUrl(), "quarkus.datasource.username", username());
     }
 
     public int port() {
