@@ -114,14 +114,14 @@ public class DesiredStateHolder {
                 result.diagnostics(), loadedAt);
         loadCounts.get(valid ? LoadOutcome.VALID : LoadOutcome.INVALID).incrementAndGet();
         if (!revision.equals(previous.latestRevision())) {
-            report(status, previous);
+            report(status);
         }
         if (!revision.equals(lastRecordedRevision)) {
             record(status, loadedAt);
         }
     }
 
-    private void report(DesiredStateStatus current, DesiredStateStatus previous) {
+    private void report(DesiredStateStatus current) {
         if (current.latestValid()) {
             LOG.infof("desired state %s loaded from %s: %d environment(s)", current.latestRevision(), root,
                     current.environmentCount());
