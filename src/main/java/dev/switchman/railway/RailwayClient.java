@@ -3,6 +3,7 @@ package dev.switchman.railway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchman.config.SwitchmanConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,10 @@ public class RailwayClient implements RailwayApi {
     private final ObjectMapper json = new ObjectMapper();
 
     @Inject
+    RailwayClient(SwitchmanConfig settings, MeterRegistry registry) {
+        this(settings.railway(), registry);
+    }
+
     RailwayClient(RailwayConfig config, MeterRegistry registry) {
         this(RestClientTransport.create(config), config, registry, RailwayClock.system(),
                 () -> ThreadLocalRandom.current().nextDouble());

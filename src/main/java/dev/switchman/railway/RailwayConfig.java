@@ -1,6 +1,5 @@
 package dev.switchman.railway;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,7 +9,7 @@ import java.util.Optional;
  * environment variables ({@code RAILWAY_TOKEN}, {@code RAILWAY_API_TOKEN}, {@code RAILWAY_API_URL})
  * through {@code application.properties}.
  */
-@ConfigMapping(prefix = "switchman.railway")
+/* Part of dev.switchman.config.SwitchmanConfig (switchman.railway.*): one mapping for every setting. */
 public interface RailwayConfig {
 
     /** Railway's public GraphQL endpoint. */

@@ -3,6 +3,7 @@ package dev.switchman.railway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.switchman.config.SwitchmanConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,13 +31,14 @@ class RestClientTransportTest {
     }
 
     @Inject
-    RailwayConfig config;
+    SwitchmanConfig settings;
 
     @Inject
     RailwayApi api;
 
     @Test
     void the_config_mapping_reads_railways_variables_and_has_the_hobby_defaults() {
+        RailwayConfig config = settings.railway();
         assertThat(config.token()).contains("proj-from-env");
         assertThat(config.apiToken()).isEmpty();
         assertThat(config.apiUrl()).isEqualTo(RailwayConfig.DEFAULT_API_URL);

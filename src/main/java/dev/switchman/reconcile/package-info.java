@@ -1,0 +1,7 @@
+/**
+ * The reconcile loop and what it runs on. So far: {@link dev.switchman.reconcile.DesiredStateHolder},
+ * which keeps the last valid desired state in force while the files on disk change.
+ *
+ * <p>May import every other Switchman package, Quarkus (CDI, scheduler) and Micrometer.
+ */
+package dev.switchman.reconcile;
