@@ -1,0 +1,83 @@
+package dev.switchman.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_worked_examples_are_valid_and_missing_secrets_are_only_warnings() {
+        CommandRun run = CommandRun.of("validate", "desired-state");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("desired-state is valid: 2 project(s), 4 environment(s)");
+        assertThat(run.err()).contains(
+                "desired-state/django-api/project.yaml:25:11: warning: production.services.backend.variables.SECRET_KEY:"
+                        + " secret DJANGO_SECRET_KEY is not available");
+    }
+
+    @Test
+    void require_secrets_turns_missing_secrets_into_errors() {
+        CommandRun run = CommandRun.of("validate", "desired-state", "--require-secrets");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.err()).contains("error: production.services.backend.variables.SENTRY_DSN")
+                .contains("desired-state is invalid");
+    }
+
+    @Test
+    void a_secret_found_in_the_secrets_directory_is_resolved_and_never_printed() throws IOException {
+        Path secrets = Files.createDirectories(dir.resolve("secrets"));
+        for (String name : new String[] {"SENTRY_DSN", "DJANGO_SECRET_KEY", "DJANGO_DATABASE_URL"}) {
+            Files.writeString(secrets.resolve(name), "value-of-" + name + "\n");
+        }
+
+        CommandRun run = CommandRun.of("validate", "desired-state/django-api", "--secrets-dir", secrets.toString(),
+                "--require-secrets");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out() + run.err()).doesNotContain("value-of-");
+    }
+
+    @Test
+    void every_problem_is_reported_with_a_path_relative_to_the_current_directory() throws IOException {
+        Files.writeString(dir.resolve("prod.yaml"), """
+                apiVersion: switchman.dev/v1alpha1
+                kind: Environment
+                metadata: {name: prod, project: shop}
+                spec:
+                  services:
+                    web:
+                      deploy: {healthcheckTimout: 5, numReplicas: "two"}
+                """);
+
+        CommandRun run = CommandRun.of("validate", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.err()).contains(dir.resolve("prod.yaml") + ":7:16: error: prod.services.web.deploy.healthcheckTimout:"
+                        + " unknown key \"healthcheckTimout\"; did you mean \"healthcheckTimeout\"?")
+                .contains(":7:51: error: prod.services.web.deploy.numReplicas: expected an integer");
+    }
+
+    @Test
+    void a_missing_directory_is_an_error_not_an_empty_state() {
+        CommandRun run = CommandRun.of("validate", dir.resolve("nope").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.err()).contains("does not exist");
+    }
+
+    @Test
+    void a_usage_mistake_exits_1_never_2_which_means_changes() {
+        assertThat(CommandRun.of("validate", "--no-such-flag").exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(CommandRun.of("bogus").exitCode()).isEqualTo(ExitCode.ERROR);
+    }
+}
