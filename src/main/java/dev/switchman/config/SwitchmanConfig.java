@@ -21,6 +21,19 @@ public interface SwitchmanConfig {
     /** How Switchman reaches Railway's API ({@code switchman.railway.*}). */
     RailwayConfig railway();
 
+    /** Set by {@code switchman serve --sandbox}: Railway is the in-process sandbox. */
+    Sandbox sandbox();
+
+    interface Sandbox {
+
+        /**
+         * True when Railway is the in-process sandbox; secrets that are not set are then given
+         * generated stand-in values so the examples reconcile on a fresh machine.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Desired {
 
         /** The desired-state directory: every *.yaml / *.yml below it, hidden directories skipped. */
