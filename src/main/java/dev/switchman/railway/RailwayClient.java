@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.config.SwitchmanConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +33,13 @@ public class RailwayClient implements RailwayApi {
     @Inject
     RailwayClient(SwitchmanConfig settings, MeterRegistry registry) {
         this(settings.railway(), registry);
+    }
+
+    /** A client outside CDI, over the JDK's HTTP client: for command-line tools that do not start Quarkus. */
+    public static RailwayClient standalone(RailwayConfig config) {
+        return new RailwayClient(new JdkHttpTransport(URI.create(config.apiUrl()), config.connectTimeout(),
+                config.readTimeout()), config, new SimpleMeterRegistry(), RailwayClock.system(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     RailwayClient(RailwayConfig config, MeterRegistry registry) {

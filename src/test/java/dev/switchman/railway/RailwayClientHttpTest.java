@@ -97,7 +97,7 @@ class RailwayClientHttpTest {
             return http.post(body, headers);
         };
 
-        String deploymentId = new RailwayClient(refusingOnce, TestRailwayConfig.withTokens(null, "acct"), registry,
+        String deploymentId = new RailwayClient(refusingOnce, StandaloneRailwayConfig.withTokens(null, "acct"), registry,
                 clock, () -> 0.5).deploy("svc-1", "env-1", null);
 
         assertThat(deploymentId).isEqualTo("dep-2");
@@ -162,7 +162,7 @@ class RailwayClientHttpTest {
     void a_project_token_is_sent_alone_in_project_access_token() {
         railway.answer(200, DEPLOYMENT);
 
-        client(TestRailwayConfig.withTokens("proj-tok", "acct-tok")).deployment("dep-1");
+        client(StandaloneRailwayConfig.withTokens("proj-tok", "acct-tok")).deployment("dep-1");
 
         Map<String, List<String>> headers = railway.received().get(0).headers();
         assertThat(headers.get("Project-access-token")).containsExactly("proj-tok");
@@ -173,7 +173,7 @@ class RailwayClientHttpTest {
     void an_account_token_is_sent_alone_as_bearer() {
         railway.answer(200, DEPLOYMENT);
 
-        client(TestRailwayConfig.withTokens(null, "acct-tok")).deployment("dep-1");
+        client(StandaloneRailwayConfig.withTokens(null, "acct-tok")).deployment("dep-1");
 
         Map<String, List<String>> headers = railway.received().get(0).headers();
         assertThat(headers.get("Authorization")).containsExactly("Bearer acct-tok");
@@ -183,7 +183,7 @@ class RailwayClientHttpTest {
     @Test
     void without_a_token_nothing_is_sent_and_the_error_says_what_to_set() {
         RailwayException.Unauthorized failure = catchThrowableOfType(RailwayException.Unauthorized.class,
-                () -> client(TestRailwayConfig.withTokens(null, null)).deployment("dep-1"));
+                () -> client(StandaloneRailwayConfig.withTokens(null, null)).deployment("dep-1"));
 
         assertThat(failure.getMessage()).contains("RAILWAY_TOKEN").contains("RAILWAY_API_TOKEN");
         assertThat(railway.received()).isEmpty();
@@ -258,10 +258,10 @@ class RailwayClientHttpTest {
     }
 
     private RailwayClient client() {
-        return client(TestRailwayConfig.withTokens(null, "acct-tok"));
+        return client(StandaloneRailwayConfig.withTokens(null, "acct-tok"));
     }
 
-    private RailwayClient client(TestRailwayConfig config) {
+    private RailwayClient client(StandaloneRailwayConfig config) {
         return new RailwayClient(new JdkHttpTransport(railway.uri()), config, registry, clock, () -> 0.5);
     }
 

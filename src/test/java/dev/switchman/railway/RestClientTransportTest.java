@@ -84,8 +84,8 @@ class RestClientTransportTest {
     }
 
     private static RailwayConfig config(String url) {
-        TestRailwayConfig defaults = TestRailwayConfig.withTokens(null, "acct");
-        return new TestRailwayConfig(url, Optional.empty(), Optional.of("acct"), defaults.requestsPerHour(),
+        StandaloneRailwayConfig defaults = StandaloneRailwayConfig.withTokens(null, "acct");
+        return new StandaloneRailwayConfig(url, Optional.empty(), Optional.of("acct"), defaults.requestsPerHour(),
                 defaults.requestsPerSecond(), defaults.retry());
     }
 }

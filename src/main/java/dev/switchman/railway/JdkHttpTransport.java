@@ -10,21 +10,29 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A GraphqlTransport over the JDK's HTTP client, so RailwayClient can be tested over real HTTP
- * without booting Quarkus; it behaves like RestClientTransport (raw status, headers and body).
+ * A GraphqlTransport over the JDK's HTTP client, for the command-line tools that run without
+ * Quarkus (and tests); it behaves like RestClientTransport (raw status, headers and body).
  */
 final class JdkHttpTransport implements GraphqlTransport {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI endpoint;
+    private final Duration readTimeout;
 
     JdkHttpTransport(URI endpoint) {
+        this(endpoint, Duration.ofSeconds(5), Duration.ofSeconds(90));
+    }
+
+    JdkHttpTransport(URI endpoint, Duration connectTimeout, Duration readTimeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
         this.endpoint = endpoint;
+        this.readTimeout = readTimeout;
     }
 
     @Override
     public HttpReply post(String jsonBody, Map<String, String> headers) throws TransportFailure {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(readTimeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
         headers.forEach(request::header);
