@@ -6,6 +6,7 @@
  * <p>Also {@link dev.switchman.store.EmbeddedPostgres}, a throw-away server for tests and for
  * {@code switchman serve} without a {@code DATABASE_URL}.
  *
- * <p>May import JDBC, jakarta CDI and the records of other packages; never HTTP or Railway code.
+ * <p>May import JDBC, jakarta CDI, Jackson (for jsonb columns) and the records of other packages; never
+ * HTTP or Railway code.
  */
 package dev.switchman.store;
