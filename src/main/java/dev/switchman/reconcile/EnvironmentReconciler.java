@@ -183,8 +183,9 @@ public class EnvironmentReconciler {
             if (run.id != null) {
                 runs.finish(run.id, Instant.now(), result, run.summary(outcome, took), Outcomes.error(outcome));
             }
-            status.record(environment.project(), environment.name(), outcome, run.facts(outcome));
-            events.outcome(environment, outcome);
+            if (status.record(environment.project(), environment.name(), outcome, run.facts(outcome))) {
+                events.outcome(environment, outcome);
+            }
         } catch (StoreException failure) {
             outcome = new ReconcileOutcome.Retry("StateStoreUnavailable", failure.getMessage(), RETRY_AFTER);
             result = result(outcome);

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The events a run appends: {@code DriftDetected} (with field paths, never values), {@code Applied},
- * {@code ApplyFailed}, and {@code Stalled} when a run cannot go on. Drift is also logged here,
+ * {@code ApplyFailed}, and the Stalled reason when a run cannot go on (once, when it starts). Drift is also logged here,
  * once, as a warning.
  */
 final class ReconcileEvents {

@@ -31,7 +31,8 @@ final class StatusRecorder {
         this.repository = repository;
     }
 
-    void record(String project, String environment, ReconcileOutcome outcome, Facts facts) {
+    /** Saves the status; true when the reason changed since the last run (worth an event). */
+    boolean record(String project, String environment, ReconcileOutcome outcome, Facts facts) {
         Instant now = Instant.now();
         Optional<EnvironmentStatus> previous = repository.find(project, environment);
         String reason = reason(outcome, facts);
@@ -46,6 +47,8 @@ final class StatusRecorder {
         repository.save(new EnvironmentStatus(project, environment, conditions, facts.revision(),
                 facts.lastAppliedRevision(), facts.runId(), EnvironmentReconciler.result(outcome), facts.drift(),
                 facts.pendingChanges(), facts.suspended(), now));
+        return previous.flatMap(p -> p.condition(EnvironmentCondition.READY)).map(EnvironmentCondition::reason)
+                .filter(reason::equals).isEmpty();
     }
 
     static String reason(ReconcileOutcome outcome, Facts facts) {

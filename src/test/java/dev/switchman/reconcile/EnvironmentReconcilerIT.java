@@ -283,4 +283,30 @@ class EnvironmentReconcilerIT {
         assertThat(h.inventory.find("shop", "production", "service", "api").orElseThrow().railwayId())
                 .isEqualTo(h.serviceId("api"));
     }
+
+    @Test
+    void aPrunedVariableIsDeletedThroughAStagedPatchButNeverWithSomeoneElsesStagedEdits() {
+        h.reconcile(h.desire(TWO_SERVICES.formatted("selfHeal") + "  prune: true\n"));
+        h.sandbox.advance(Duration.ofMinutes(2));
+        DesiredEnvironment withoutQueue = h.desire(TWO_SERVICES.formatted("selfHeal").replace("""
+                    variables:
+                      QUEUE: jobs
+                """, "") + "  prune: true\n");
+        h.railway.stageChanges(h.environmentId, ReconcilerJson.read("{\"sharedVariables\": {\"THEIRS\": {\"value\": \"x\"}}}"),
+                true);
+
+        ReconcileOutcome blocked = h.reconcile(withoutQueue);
+
+        assertThat(blocked).isInstanceOf(ReconcileOutcome.Retry.class);
+        assertThat(((ReconcileOutcome.Retry) blocked).reason()).isEqualTo("StagedChangesPending");
+        assertThat(h.observe().services().get("worker").variables()).containsKey("QUEUE");
+        assertThat(h.observe().sharedVariables()).doesNotContainKey("THEIRS");
+
+        h.railway.commitStagedChanges(h.environmentId, "theirs", true);
+        ReconcileOutcome applied = h.reconcile(withoutQueue);
+
+        assertThat(applied).isInstanceOf(ReconcileOutcome.Progressing.class);
+        assertThat(h.observe().services().get("worker").variables()).doesNotContainKey("QUEUE");
+        assertThat(statuses("worker")).hasSize(2);
+    }
 }
