@@ -1,11 +1,12 @@
 /**
  * Switchman's own state in PostgreSQL: reconcile runs, events, the inventory of what Switchman
- * created, last-applied snapshots and desired-state loads. Plain JDBC over the Agroal
- * {@code DataSource}; the schema lives in {@code resources/db/migration} (Flyway).
+ * created, last-applied snapshots, desired-state loads and each environment's status (conditions).
+ * Plain JDBC over the Agroal {@code DataSource}; the schema lives in {@code resources/db/migration} (Flyway).
  *
  * <p>Also {@link dev.switchman.store.EmbeddedPostgres}, a throw-away server for tests and for
  * {@code switchman serve} without a {@code DATABASE_URL}.
  *
- * <p>May import JDBC, jakarta CDI and the records of other packages; never HTTP or Railway code.
+ * <p>May import JDBC, jakarta CDI, Jackson (for jsonb columns) and the records of other packages; never
+ * HTTP or Railway code.
  */
 package dev.switchman.store;

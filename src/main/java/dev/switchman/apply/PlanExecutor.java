@@ -1,0 +1,95 @@
+package dev.switchman.apply;
+
+import dev.switchman.observed.ObservedEnvironment;
+import dev.switchman.observed.RailwayEnvironmentParser;
+import dev.switchman.plan.Plan;
+import dev.switchman.railway.RailwayApi;
+import dev.switchman.railway.RailwayException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Applies a {@link Plan} to Railway and reports what happened.
+ *
+ * <p>Etag guard: Railway's per-field mutations (serviceInstanceUpdate, variableCollectionUpsert,
+ * ...) take no base etag, so Railway cannot refuse a write made on stale state. The executor
+ * therefore re-reads the environment (one request) right before its first write; if the
+ * {@code configEtag} moved since the plan was made, it writes nothing and plans again on the fresh
+ * state, at most {@link #MAX_REPLANS} times. Once writing starts, the etag moves with every write of
+ * ours and is not checked again.
+ *
+ * <p>Railway's own staged changes: deletes and the few settings only a config patch can express
+ * are staged and committed with skipDeploys. Railway commits the <em>whole</em> staged patch, so
+ * when someone else's edits are already staged ({@code unmergedChangesCount > 0}) the plan is not
+ * applied at all and the report says {@link ApplyReport.FailureKind#STAGED_CHANGES_PENDING}.
+ */
+public final class PlanExecutor {
+
+    /** How often a plan is made again because Railway changed between planning and writing. */
+    public static final int MAX_REPLANS = 3;
+
+    /** Plans again on state read just now. */
+    @FunctionalInterface
+    public interface Replanner {
+        Plan replan(ObservedEnvironment fresh);
+    }
+
+    private final RailwayApi railway;
+
+    public PlanExecutor(RailwayApi railway) {
+        this.railway = railway;
+    }
+
+    /**
+     * Applies {@code plan} (which must carry the environment id and the etag it was made on).
+     * Never throws for Railway failures: they end up in {@link ApplyReport#failures()}.
+     */
+    public ApplyReport execute(Plan plan, Replanner replanner, ServiceInventory inventory) {
+        Objects.requireNonNull(plan.environmentId(), "the plan names no Railway environment");
+        if (plan.changes().isEmpty() || !plan.isApplicable()) {
+            return report(plan, 0, null);
+        }
+        Plan current = plan;
+        try {
+            for (int replans = 0; ; replans++) {
+                ObservedEnvironment fresh = RailwayEnvironmentParser.parse(railway.environmentState(plan.environmentId()));
+                if (Objects.equals(fresh.configEtag(), current.baseConfigEtag())) {
+                    return apply(current, replans, fresh, inventory);
+                }
+                if (replans == MAX_REPLANS) {
+                    return failed(current, replans, ApplyReport.FailureKind.CONFLICT, "Railway's configEtag moved "
+                            + (MAX_REPLANS + 1) + " times while planning; nothing was written");
+                }
+                current = replanner.replan(fresh);
+                if (current.changes().isEmpty() || !current.isApplicable()) {
+                    return report(current, replans + 1, null);
+                }
+            }
+        } catch (RailwayException failure) {
+            return failed(current, 0, ApplyRun.kindOf(failure), failure.getMessage());
+        }
+    }
+
+    private ApplyReport apply(Plan plan, int replans, ObservedEnvironment fresh, ServiceInventory inventory) {
+        ApplyRun run = new ApplyRun(railway, fresh, plan, inventory);
+        if (run.groups().needsStagedPatch() && fresh.unmergedChangesCount() > 0) {
+            return failed(plan, replans, ApplyReport.FailureKind.STAGED_CHANGES_PENDING,
+                    fresh.unmergedChangesCount() + " staged change(s) by someone else wait in the environment;"
+                            + " Switchman would publish them with its own; commit or discard them on Railway");
+        }
+        run.run();
+        return report(plan, replans, run);
+    }
+
+    private static ApplyReport failed(Plan plan, int replans, ApplyReport.FailureKind kind, String message) {
+        return new ApplyReport(plan, replans, List.of(), Map.of(), Map.of(),
+                List.of(new ApplyReport.Failure("environment", kind, message)));
+    }
+
+    private static ApplyReport report(Plan plan, int replans, ApplyRun run) {
+        return run == null
+                ? new ApplyReport(plan, replans, List.of(), Map.of(), Map.of(), List.of())
+                : new ApplyReport(plan, replans, run.applied, run.created, run.deployments, run.failures);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Applying a plan to Railway: {@link dev.switchman.apply.PlanExecutor} turns a
+ * {@link dev.switchman.plan.Plan} into Railway writes (grouped per service and per variable scope,
+ * then one deploy per service) and returns an {@link dev.switchman.apply.ApplyReport}.
+ *
+ * <p>May import plan, observed, desired records, the {@code railway} port and Jackson; never
+ * Quarkus, JDBC or the store (created services are recorded through the
+ * {@link dev.switchman.apply.ServiceInventory} port).
+ */
+package dev.switchman.apply;

@@ -1,0 +1,80 @@
+package dev.switchman.reconcile;
+
+import dev.switchman.apply.ApplyReport;
+import dev.switchman.observed.ObservedEnvironment;
+import dev.switchman.observed.ObservedService;
+import dev.switchman.plan.Plan;
+import dev.switchman.plan.PlanNote;
+import dev.switchman.railway.RailwayException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The outcome each way a run can end maps to. */
+final class Outcomes {
+
+    /** Deployment statuses that are still on their way to SUCCESS or FAILED. */
+    private static final Set<String> IN_PROGRESS =
+            Set.of("INITIALIZING", "QUEUED", "WAITING", "BUILDING", "DEPLOYING", "NEEDS_APPROVAL");
+    private static final Duration REQUEUE_WHILE_DEPLOYING = Duration.ofSeconds(15);
+
+    private Outcomes() {
+    }
+
+    /** Railway failures: wait and retry, or stop until someone fixes the token or the input. */
+    static ReconcileOutcome of(RailwayException failure, Duration retryAfter) {
+        return switch (failure) {
+            case RailwayException.Transient t -> new ReconcileOutcome.Retry("RailwayUnavailable", failure.getMessage(), retryAfter);
+            case RailwayException.RateLimited r -> new ReconcileOutcome.Retry("RailwayRateLimited", failure.getMessage(),
+                    r.retryAfter().orElse(retryAfter));
+            case RailwayException.Conflict c -> new ReconcileOutcome.Retry("RailwayChanged", failure.getMessage(), retryAfter);
+            case RailwayException.NotFound n -> new ReconcileOutcome.Stalled("RailwayEnvironmentNotFound", failure.getMessage());
+            case RailwayException.Rejected r -> new ReconcileOutcome.Stalled("RailwayRejected", failure.getMessage());
+            case RailwayException.Unauthorized u -> new ReconcileOutcome.Stalled("RailwayUnauthorized", failure.getMessage());
+        };
+    }
+
+    /** A plan with blockers: nothing was written. */
+    static ReconcileOutcome blocked(Plan plan) {
+        boolean secret = plan.blockers().stream().anyMatch(b -> b.message().contains("secret"));
+        return new ReconcileOutcome.Stalled(secret ? "SecretMissing" : "PlanBlocked",
+                plan.blockers().stream().map(PlanNote::toString).collect(Collectors.joining("; ")));
+    }
+
+    /** Nothing to change; still Progressing while a deployment is on its way. */
+    static ReconcileOutcome inSync(String revision, ObservedEnvironment observed) {
+        List<String> deploying = observed.services().values().stream()
+                .filter(s -> s.latestDeployment() != null && IN_PROGRESS.contains(s.latestDeployment().status()))
+                .map(ObservedService::name).toList();
+        return deploying.isEmpty()
+                ? new ReconcileOutcome.Converged(revision, 0, 0)
+                : new ReconcileOutcome.Progressing(revision, REQUEUE_WHILE_DEPLOYING, "DeploymentsInProgress");
+    }
+
+    /** The first failure of an apply decides. */
+    static ReconcileOutcome failed(ApplyReport report, Duration retryAfter) {
+        ApplyReport.Failure first = report.failures().stream()
+                .filter(f -> f.kind() != ApplyReport.FailureKind.UNSUPPORTED).findFirst()
+                .orElse(report.failures().get(0));
+        String message = first.address() + ": " + first.message();
+        return switch (first.kind()) {
+            case TRANSIENT -> new ReconcileOutcome.Retry("RailwayUnavailable", message, retryAfter);
+            case RATE_LIMITED -> new ReconcileOutcome.Retry("RailwayRateLimited", message, retryAfter);
+            case CONFLICT -> new ReconcileOutcome.Retry("RailwayChanged", message, retryAfter);
+            case STAGED_CHANGES_PENDING -> new ReconcileOutcome.Retry("StagedChangesPending", message, retryAfter);
+            case REJECTED -> new ReconcileOutcome.Stalled("RailwayRejected", message);
+            case UNAUTHORIZED -> new ReconcileOutcome.Stalled("RailwayUnauthorized", message);
+            case UNSUPPORTED -> new ReconcileOutcome.Stalled("UnsupportedChange", message);
+        };
+    }
+
+    /** The run's error column: null when nothing went wrong. */
+    static String error(ReconcileOutcome outcome) {
+        return switch (outcome) {
+            case ReconcileOutcome.Retry r -> r.reason() + ": " + r.message();
+            case ReconcileOutcome.Stalled s -> s.reason() + ": " + s.message();
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package dev.switchman.railway;
+
+import dev.switchman.sandbox.RailwaySandbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Builds the real {@link RailwayClient} without CDI for tests against a sandbox: on the sandbox's
+ * virtual clock, so every wait of the client (budget, Retry-After, backoff) moves sandbox time
+ * instead of sleeping.
+ */
+public final class SandboxRailwayClients {
+
+    private SandboxRailwayClients() {
+    }
+
+    public static RailwayApi create(RailwaySandbox sandbox, GraphqlTransport transport, String accountToken,
+            MeterRegistry registry) {
+        TestRailwayConfig config = new TestRailwayConfig(RailwayConfig.DEFAULT_API_URL, Optional.empty(),
+                Optional.of(accountToken), 1000, 10, new TestRailwayConfig.TestRetry(5, Duration.ofSeconds(1),
+                        Duration.ofSeconds(30), Duration.ofMinutes(10)));
+        RailwayClock clock = new RailwayClock() {
+            @Override
+            public Instant now() {
+                return sandbox.clock().now();
+            }
+
+            @Override
+            public void sleep(Duration duration) {
+                if (duration.isPositive()) {
+                    sandbox.advance(duration);
+                }
+            }
+        };
+        return new RailwayClient(transport, config, registry, clock, () -> 0.5);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.switchman.reconcile;
+
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.DesiredProject;
+import dev.switchman.desired.DesiredState;
+import dev.switchman.desired.DesiredStateLoader;
+import dev.switchman.desired.LoadResult;
+import dev.switchman.observed.ObservedEnvironment;
+import dev.switchman.observed.RailwayEnvironmentParser;
+import dev.switchman.railway.CountingTransport;
+import dev.switchman.railway.RailwayApi;
+import dev.switchman.railway.SandboxRailwayClients;
+import dev.switchman.sandbox.RailwaySandbox;
+import dev.switchman.sandbox.SandboxFixture;
+import dev.switchman.sandbox.SandboxServer;
+import dev.switchman.store.EnvironmentStatusRepository;
+import dev.switchman.store.EventRepository;
+import dev.switchman.store.InventoryRepository;
+import dev.switchman.store.LastAppliedRepository;
+import dev.switchman.store.RunRepository;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * One sandbox project "shop" (environment production, empty) served over HTTP, the real client on
+ * the sandbox's clock, the real store, and a reconciler over them. Desired state is written as
+ * YAML and loaded by the real loader.
+ */
+final class ReconcileHarness implements AutoCloseable {
+
+    static final String TOKEN = "account-token";
+
+    final RailwaySandbox sandbox;
+    final SandboxServer server;
+    final CountingTransport transport;
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final RailwayApi railway;
+    final String projectId;
+    final String environmentId;
+    final RunRepository runs;
+    final EnvironmentStatusRepository statuses;
+    final LastAppliedRepository lastApplied;
+    final InventoryRepository inventory;
+    final EventRepository events;
+    private final Path desiredDir;
+    private DesiredState state;
+    Map<String, String> secrets = Map.of("API_KEY", "s3cret-value");
+
+    ReconcileHarness(DataSource dataSource, Path desiredDir) {
+        this.sandbox = SandboxFixture.create().accountToken(TOKEN)
+                .set("rateLimits", Map.of("perHour", 10000, "perSecond", 50))
+                .project("shop", p -> p.environments("production")).build();
+        this.server = new SandboxServer(sandbox).start(0);
+        this.transport = new CountingTransport(server.url() + "/graphql/v2");
+        this.railway = SandboxRailwayClients.create(sandbox, transport, TOKEN, registry);
+        this.projectId = sandbox.projectId("shop");
+        this.environmentId = sandbox.environmentId("shop", "production");
+        this.runs = new RunRepository(dataSource);
+        this.statuses = new EnvironmentStatusRepository(dataSource);
+        this.lastApplied = new LastAppliedRepository(dataSource);
+        this.inventory = new InventoryRepository(dataSource);
+        this.events = new EventRepository(dataSource);
+        this.desiredDir = desiredDir;
+    }
+
+    /** Writes the project and its production environment; {@code environmentSpec} is YAML under {@code spec:}. */
+    DesiredEnvironment desire(String environmentSpec) {
+        try {
+            Files.writeString(desiredDir.resolve("project.yaml"), """
+                    apiVersion: switchman.dev/v1alpha1
+                    kind: Project
+                    metadata:
+                      name: shop
+                    spec:
+                      railwayProjectId: %s
+                    """.formatted(projectId));
+            Files.writeString(desiredDir.resolve("production.yaml"), """
+                    apiVersion: switchman.dev/v1alpha1
+                    kind: Environment
+                    metadata:
+                      name: production
+                      project: shop
+                    spec:
+                    %s""".formatted(environmentSpec.indent(2)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LoadResult result = DesiredStateLoader.load(desiredDir);
+        if (result.hasErrors()) {
+            throw new AssertionError("invalid test YAML: " + result.diagnostics());
+        }
+        state = result.state();
+        return state.environment("shop/production").orElseThrow();
+    }
+
+    String revision() {
+        return state.revision();
+    }
+
+    private EnvironmentReconciler reconciler;
+
+    /** One reconciler for the harness, as the daemon has one: its project cache lives across runs. */
+    EnvironmentReconciler reconciler() {
+        if (reconciler == null) {
+            reconciler = newReconciler();
+        }
+        return reconciler;
+    }
+
+    private EnvironmentReconciler newReconciler() {
+        return new EnvironmentReconciler(railway, name -> Optional.ofNullable(state).flatMap(s -> s.projects()
+                .stream().filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
+                name -> Optional.ofNullable(secrets.get(name)), runs, lastApplied, inventory, statuses, events,
+                registry);
+    }
+
+    ReconcileOutcome reconcile(DesiredEnvironment environment) {
+        return reconciler().reconcile(environment, revision(), "test");
+    }
+
+    ObservedEnvironment observe() {
+        return RailwayEnvironmentParser.parse(railway.environmentState(environmentId));
+    }
+
+    String serviceId(String name) {
+        return sandbox.serviceId("shop", name);
+    }
+
+    double counter(String name, String tag, String value) {
+        var counter = registry.find(name).tag(tag, value).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
