@@ -18,6 +18,7 @@ import dev.switchman.plan.Planner;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
 import dev.switchman.secrets.EnvironmentSecrets;
+import dev.switchman.secrets.SandboxSecrets;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.InventoryRepository;
 import dev.switchman.store.LastAppliedRepository;
@@ -67,7 +68,12 @@ public class EnvironmentReconciler {
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry) {
         this(railway, name -> desired.current().flatMap(state -> state.projects().stream()
                         .filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
-                EnvironmentSecrets.fromProcess(config.secrets().dir().orElse(null)), runs, lastApplied, inventory, statuses, events, registry);
+                secrets(config), runs, lastApplied, inventory, statuses, events, registry);
+    }
+
+    private static Secrets secrets(SwitchmanConfig config) {
+        Secrets fromProcess = EnvironmentSecrets.fromProcess(config.secrets().dir().orElse(null));
+        return config.sandbox().enabled() ? new SandboxSecrets(fromProcess) : fromProcess;
     }
 
     /** @param projectIds desired project name -> its declared {@code railwayProjectId}, if any */

@@ -18,8 +18,8 @@ public final class SandboxRailwayClients {
 
     public static RailwayApi create(RailwaySandbox sandbox, GraphqlTransport transport, String accountToken,
             MeterRegistry registry) {
-        TestRailwayConfig config = new TestRailwayConfig(RailwayConfig.DEFAULT_API_URL, Optional.empty(),
-                Optional.of(accountToken), 1000, 10, new TestRailwayConfig.TestRetry(5, Duration.ofSeconds(1),
+        StandaloneRailwayConfig config = new StandaloneRailwayConfig(RailwayConfig.DEFAULT_API_URL, Optional.empty(),
+                Optional.of(accountToken), 1000, 10, new StandaloneRailwayConfig.StandaloneRetry(5, Duration.ofSeconds(1),
                         Duration.ofSeconds(30), Duration.ofMinutes(10)));
         RailwayClock clock = new RailwayClock() {
             @Override

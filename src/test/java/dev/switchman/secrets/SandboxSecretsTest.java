@@ -1,0 +1,19 @@
+package dev.switchman.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SandboxSecretsTest {
+
+    @Test
+    void a_set_secret_wins_and_a_missing_one_gets_a_stable_stand_in() {
+        SandboxSecrets secrets = new SandboxSecrets(new EnvironmentSecrets(null, Map.of("SET", "real-value")));
+
+        assertThat(secrets.lookup("SET")).contains("real-value");
+        assertThat(secrets.lookup("MISSING")).get().asString().startsWith("sandbox-missing-").hasSize(28);
+        assertThat(secrets.lookup("MISSING")).isEqualTo(secrets.lookup("MISSING"));
+        assertThat(secrets.lookup("OTHER")).isNotEqualTo(secrets.lookup("MISSING"));
+    }
+}
