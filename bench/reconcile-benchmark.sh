@@ -1,0 +1,10 @@
+#!/bin/sh
+# Prints what reconciling costs on the packaged daemon against its in-process sandbox:
+# converge time and requests, requests and CPU per no-op cycle, change-to-first-mutation latency, RSS.
+# Usage: bench/reconcile-benchmark.sh [ENVIRONMENTS=10] [SERVICES=20] [SOAK_SECONDS=0]
+set -eu
+cd "$(dirname "$0")/.."
+./mvnw -B -q ${MAVEN_ARGS:-} package -DskipTests
+exec ./mvnw -B -q ${MAVEN_ARGS:-} test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
+  -Dexec.mainClass=dev.switchman.bench.ReconcileBenchmark -Dexec.classpathScope=test \
+  -Dexec.args="${1:-10} ${2:-20} ${3:-0}"
