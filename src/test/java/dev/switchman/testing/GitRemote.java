@@ -19,7 +19,8 @@ public final class GitRemote {
 
     public static final String DESIRED_PATH = "desired-state";
 
-    private static GitRemote shared;
+    /** Names the shared remote's directory: the test profile and the tests see it from different class loaders. */
+    private static final String SHARED_PROPERTY = "test-shared-git-remote";
 
     private final Path bare;
     private final Path parked;
@@ -27,18 +28,22 @@ public final class GitRemote {
     private final Git work;
     private final PersonIdent author = new PersonIdent("Switchman Tests", "tests@switchman.invalid");
 
-    private GitRemote(Path dir) throws GitAPIException {
+    private GitRemote(Path dir, boolean existing) throws GitAPIException, IOException {
         this.bare = dir.resolve("remote.git");
         this.parked = dir.resolve("remote-parked.git");
-        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        if (existing) {
+            this.work = Git.open(dir.resolve("work").toFile());
+        } else {
+            Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+            this.work = Git.init().setDirectory(dir.resolve("work").toFile()).setInitialBranch("main").call();
+        }
         this.url = bare.toUri().toString();
-        this.work = Git.init().setDirectory(dir.resolve("work").toFile()).setInitialBranch("main").call();
     }
 
     /** A new remote with no commit yet. */
     public static GitRemote create() {
         try {
-            return new GitRemote(Files.createTempDirectory("switchman-git-remote-"));
+            return new GitRemote(Files.createTempDirectory("switchman-git-remote-"), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
@@ -48,11 +53,20 @@ public final class GitRemote {
 
     /** One remote for the Quarkus tests that run in git mode, holding {@link DesiredStateFiles#VALID} on main. */
     public static synchronized GitRemote shared() {
-        if (shared == null) {
-            shared = create();
-            shared.commit(DesiredStateFiles.VALID);
+        String dir = System.getProperty(SHARED_PROPERTY);
+        if (dir != null) {
+            try {
+                return new GitRemote(Path.of(dir), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (GitAPIException e) {
+                throw new IllegalStateException(e);
+            }
         }
-        return shared;
+        GitRemote created = create();
+        created.commit(DesiredStateFiles.VALID);
+        System.setProperty(SHARED_PROPERTY, created.bare.getParent().toString());
+        return created;
     }
 
     /** The {@code file://} URL of the bare repository. */
