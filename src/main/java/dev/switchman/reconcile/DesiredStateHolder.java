@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
@@ -107,7 +107,10 @@ public class DesiredStateHolder {
         refreshes.request();
     }
 
-    /** Loads the directory again if its files changed since the last poll; returns the status after. */
+    /**
+     * Loads the directory again if its files changed since the last poll (in git mode: if the checkout moved
+     * to another commit); returns the status after. Never fetches.
+     */
     public synchronized DesiredStateStatus poll() {
         try {
             if (git == null) {
