@@ -34,6 +34,9 @@ public interface SwitchmanConfig {
         boolean enabled();
     }
 
+    /** A git repository as the source of the desired state, and the webhook that says "fetch now". */
+    Source source();
+
     interface Desired {
 
         /** The desired-state directory: every *.yaml / *.yml below it, hidden directories skipped. */
@@ -52,5 +55,61 @@ public interface SwitchmanConfig {
          * consulted before the process environment. No default: only the environment is used when unset.
          */
         Optional<Path> dir();
+    }
+
+    interface Source {
+
+        /** The git repository holding the desired state ({@code switchman.source.git.*}). */
+        Git git();
+
+        /** The push webhook ({@code switchman.source.webhook.*}). */
+        Webhook webhook();
+
+        interface Git {
+
+            /**
+             * The repository: {@code https://...}, {@code http://...}, {@code file://...} or a local path
+             * ({@code SWITCHMAN_GIT_URL}). When set, the desired state comes from git and
+             * {@code switchman.desired.dir} is ignored; no default (directory mode). SSH is not supported.
+             */
+            Optional<String> url();
+
+            /** The branch followed; a force-push is followed too (hard reset, never a merge). */
+            @WithDefault("main")
+            String branch();
+
+            /** The desired-state directory inside the repository. */
+            @WithDefault("desired-state")
+            String path();
+
+            /** How often the branch is fetched when no webhook says so earlier. */
+            @WithDefault("60s")
+            Duration pollInterval();
+
+            /**
+             * A token for https, sent as basic-auth password ({@code SWITCHMAN_GIT_TOKEN}); never logged.
+             * No default: anonymous access.
+             */
+            Optional<String> token();
+
+            /** The basic-auth user name sent with the token (GitHub and GitLab accept any non-empty name). */
+            @WithDefault("x-access-token")
+            String username();
+
+            /**
+             * Where the working copy is kept; a directory that survives restarts lets Switchman start from its
+             * last checkout while the repository is unreachable. No default: a fresh temporary directory.
+             */
+            Optional<Path> cacheDir();
+        }
+
+        interface Webhook {
+
+            /**
+             * The shared secret of {@code POST /api/v1/webhooks/git} ({@code SWITCHMAN_WEBHOOK_SECRET}),
+             * checked like GitHub's {@code X-Hub-Signature-256}. No default: the webhook is disabled (404).
+             */
+            Optional<String> secret();
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -18,9 +19,13 @@ import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.desired.Diagnostic;
 import dev.switchman.desired.LoadResult;
+import dev.switchman.source.GitSource;
+import dev.switchman.source.GitSourceSettings;
+import dev.switchman.source.GitSourceStatus;
 import dev.switchman.store.DesiredStateLoad;
 import dev.switchman.store.DesiredStateLoadRepository;
 import dev.switchman.store.StoreException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -29,6 +34,11 @@ import io.quarkus.scheduler.Scheduled;
  * files change; a load with errors never replaces the last valid state (an invalid file must not
  * look like "nothing declared"), it only exposes its diagnostics. Every load whose revision
  * differs from the previous one is recorded in the store; errors are logged once per revision.
+ *
+ * <p>With {@code switchman.source.git.url} set the files come from a git checkout instead
+ * ({@link GitSource}): fetched at start, every {@code switchman.source.git.poll-interval} and on
+ * {@link #refreshNow()} / {@link #refreshSoon()} (the webhook); the revision is the commit sha. A failed
+ * fetch leaves the checkout, and so the state in force, where it was.
  */
 @ApplicationScoped
 public class DesiredStateHolder {
@@ -39,7 +49,9 @@ public class DesiredStateHolder {
     private static final Logger LOG = Logger.getLogger(DesiredStateHolder.class);
 
     private final Path root;
+    private final GitSource git;
     private final DesiredStateLoadRepository loads;
+    private final CoalescedRefresh refreshes = new CoalescedRefresh(this::refreshNow);
     private final Map<LoadOutcome, AtomicLong> loadCounts = new EnumMap<>(LoadOutcome.class);
 
     private volatile DesiredStateStatus status = DesiredStateStatus.NOT_LOADED;
@@ -47,8 +59,9 @@ public class DesiredStateHolder {
     private String lastStamp;
     private String lastRecordedRevision;
 
-    public DesiredStateHolder(SwitchmanConfig config, DesiredStateLoadRepository loads) {
-        this.root = config.desired().dir();
+    public DesiredStateHolder(SwitchmanConfig config, DesiredStateLoadRepository loads, MeterRegistry registry) {
+        this.git = GitSourceSettings.from(config).map(settings -> new GitSource(settings, registry)).orElse(null);
+        this.root = git == null ? config.desired().dir() : git.desiredDirectory();
         this.loads = loads;
         for (LoadOutcome outcome : LoadOutcome.values()) {
             loadCounts.put(outcome, new AtomicLong());
@@ -56,7 +69,12 @@ public class DesiredStateHolder {
     }
 
     void loadAtStart(@Observes StartupEvent started) {
-        poll();
+        refreshNow();
+    }
+
+    @PreDestroy
+    void stopRefreshing() {
+        refreshes.close();
     }
 
     @Scheduled(identity = "desired-state-poll", every = "${switchman.desired.poll-interval}",
@@ -65,13 +83,52 @@ public class DesiredStateHolder {
         poll();
     }
 
-    /** Loads the directory again if its files changed since the last poll; returns the status after. */
+    @Scheduled(identity = "desired-state-git-fetch", every = "${switchman.source.git.poll-interval}",
+            delayed = "${switchman.source.git.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledFetch() {
+        if (git != null) {
+            refreshNow();
+        }
+    }
+
+    /**
+     * Fetches the git branch now (git mode) and loads what changed; returns the status after. Blocks for
+     * the fetch; the poll and the readers of {@link #status()} are not held up by it.
+     */
+    public DesiredStateStatus refreshNow() {
+        if (git != null) {
+            git.fetchNow();
+        }
+        return poll();
+    }
+
+    /** Asks for a {@link #refreshNow()} on a background thread and returns at once; requests coalesce. */
+    public void refreshSoon() {
+        refreshes.request();
+    }
+
+    /**
+     * Loads the directory again if its files changed since the last poll (in git mode: if the checkout moved
+     * to another commit); returns the status after. Never fetches.
+     */
     public synchronized DesiredStateStatus poll() {
         try {
-            String stamp = DesiredTreeFingerprint.stamp(root);
-            if (!stamp.equals(lastStamp)) {
-                lastStamp = stamp;
-                load();
+            if (git == null) {
+                String stamp = DesiredTreeFingerprint.stamp(root);
+                if (!stamp.equals(lastStamp)) {
+                    lastStamp = stamp;
+                    load(null);
+                }
+            } else {
+                // compare without the source's lock: a fetch in progress must not hold up the poll
+                String fetched = git.status().commit();
+                if (fetched != null && !fetched.equals(lastStamp)) {
+                    git.read((commit, dir) -> {
+                        lastStamp = commit;
+                        load(commit);
+                        return null;
+                    });
+                }
             }
         } catch (RuntimeException e) {
             loadCounts.get(LoadOutcome.FAILED).incrementAndGet();
@@ -100,18 +157,26 @@ public class DesiredStateHolder {
         return loadCounts.get(outcome).get();
     }
 
+    /** The directory the state is loaded from; in git mode the desired-state path inside the checkout. */
     public Path root() {
         return root;
     }
 
-    private void load() {
+    /** The git source's fetch status (commit in force, last fetch failure), empty in directory mode. */
+    public Optional<GitSourceStatus> gitStatus() {
+        return Optional.ofNullable(git).map(GitSource::status);
+    }
+
+    /** Loads {@link #root}; {@code commit} names the revision in git mode, null in directory mode. */
+    private void load(String commit) {
         LoadResult result = DesiredStateLoader.load(root);
         Instant loadedAt = Instant.now();
         DesiredStateStatus previous = status;
         boolean valid = result.state() != null && !result.hasErrors();
-        String revision = valid ? result.state().revision() : DesiredTreeFingerprint.contentRevision(root);
-        status = new DesiredStateStatus(valid ? result.state() : previous.inForce(), revision, valid,
-                result.diagnostics(), loadedAt);
+        String revision = commit != null ? commit
+                : valid ? result.state().revision() : DesiredTreeFingerprint.contentRevision(root);
+        DesiredState loaded = valid ? new DesiredState(revision, result.state().projects()) : previous.inForce();
+        status = new DesiredStateStatus(loaded, revision, valid, result.diagnostics(), loadedAt);
         loadCounts.get(valid ? LoadOutcome.VALID : LoadOutcome.INVALID).incrementAndGet();
         if (!revision.equals(previous.latestRevision())) {
             report(status);
