@@ -1,6 +1,5 @@
 package dev.switchman.cli;
 
-import dev.switchman.config.StateStoreSettings;
 import dev.switchman.desired.LoadResult;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxServer;
@@ -40,11 +39,7 @@ final class ServeCommand implements Callable<Integer> {
             System.setProperty("switchman.desired.dir", dir.toString());
         }
         SandboxServer sandboxServer = sandbox ? startSandbox() : null;
-        EmbeddedPostgres embedded = null;
-        if (!StateStoreSettings.configured()) {
-            embedded = EmbeddedPostgres.startForOwnState();
-            embedded.datasourceProperties().forEach(System::setProperty);
-        }
+        EmbeddedPostgres embedded = StateStoreBootstrap.ensure();
         try {
             AtomicInteger exitCode = new AtomicInteger();
             Quarkus.run(Daemon.class, (code, failure) -> {
