@@ -43,6 +43,11 @@ final class GraphqlCaller {
         this.classifier = new ResponseClassifier(json);
     }
 
+    /** Which kind of token the calls carry, if any is set. */
+    Optional<RailwayAuth.Source> authSource() {
+        return auth.map(RailwayAuth::source);
+    }
+
     /**
      * @param target what the call is about ("environment 9f1c…"), for error messages
      * @return the response's {@code data} object

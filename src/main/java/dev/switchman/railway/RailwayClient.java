@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -64,6 +65,11 @@ public class RailwayClient implements RailwayApi {
     @Override
     public ProjectTopology projectTopology(String projectId) {
         return new TopologyReader(caller, json).read(projectId);
+    }
+
+    @Override
+    public Optional<String> findProjectId(String name) {
+        return new ProjectFinder(caller, json).find(name);
     }
 
     @Override
@@ -200,6 +206,26 @@ public class RailwayClient implements RailwayApi {
     public void deleteService(String serviceId, String environmentId) {
         ObjectNode variables = json.createObjectNode().put("serviceId", serviceId).put("environmentId", environmentId);
         expectTrue(Operation.SERVICE_DELETE, variables, "serviceDelete", serviceIn(serviceId, environmentId));
+    }
+
+    @Override
+    public CreatedVolume createVolume(String projectId, String environmentId, String serviceId, String mountPath) {
+        ObjectNode input = json.createObjectNode().put("projectId", projectId).put("environmentId", environmentId)
+                .put("serviceId", serviceId).put("mountPath", mountPath);
+        JsonNode volume = caller.call(Operation.VOLUME_CREATE, wrap(input), "volume at " + mountPath + " of "
+                + serviceIn(serviceId, environmentId)).path("volumeCreate");
+        String instanceId = ResponseReader.nodes(volume.path("volumeInstances")).stream()
+                .filter(node -> environmentId.equals(ResponseReader.text(node, "environmentId")))
+                .map(node -> ResponseReader.text(node, "id")).findFirst().orElse(null);
+        return new CreatedVolume(ResponseReader.text(volume, "id"), ResponseReader.text(volume, "name"), instanceId);
+    }
+
+    @Override
+    public void updateVolumeMountPath(String volumeId, String environmentId, String mountPath) {
+        ObjectNode variables = json.createObjectNode().put("volumeId", volumeId).put("environmentId", environmentId);
+        variables.putObject("input").put("mountPath", mountPath);
+        expectTrue(Operation.VOLUME_INSTANCE_UPDATE, variables, "volumeInstanceUpdate",
+                "volume " + volumeId + " in environment " + environmentId);
     }
 
     @Override
