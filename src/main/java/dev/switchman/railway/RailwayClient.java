@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * The Railway adapter: the one bean that owns auth, the request budget, retries, error
@@ -30,6 +29,7 @@ public class RailwayClient implements RailwayApi {
 
     private final GraphqlCaller caller;
     private final ObjectMapper json = new ObjectMapper();
+    private final VolumeCalls volumes;
 
     @Inject
     RailwayClient(SwitchmanConfig settings, MeterRegistry registry) {
@@ -55,6 +55,7 @@ public class RailwayClient implements RailwayApi {
                 RailwayAuth.choose(config.token(), config.apiToken()), budget, clock,
                 new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff(), random),
                 config.retry(), new RailwayMetrics(registry, budget), json);
+        this.volumes = new VolumeCalls(caller, json);
     }
 
     @Override
@@ -77,7 +78,7 @@ public class RailwayClient implements RailwayApi {
         ObjectNode variables = json.createObjectNode().put("serviceId", update.serviceId())
                 .put("environmentId", update.environmentId());
         variables.set("input", update.input());
-        expectTrue(Operation.SERVICE_INSTANCE_UPDATE, variables, "serviceInstanceUpdate",
+        caller.expectTrue(Operation.SERVICE_INSTANCE_UPDATE, variables, "serviceInstanceUpdate",
                 serviceIn(update.serviceId(), update.environmentId()));
     }
 
@@ -91,7 +92,7 @@ public class RailwayClient implements RailwayApi {
         if (update.memoryGb() != null) {
             input.put("memoryGB", update.memoryGb());
         }
-        expectTrue(Operation.SERVICE_INSTANCE_LIMITS_UPDATE, wrap(input), "serviceInstanceLimitsUpdate",
+        caller.expectTrue(Operation.SERVICE_INSTANCE_LIMITS_UPDATE, wrap(input), "serviceInstanceLimitsUpdate",
                 serviceIn(update.serviceId(), update.environmentId()));
     }
 
@@ -104,7 +105,7 @@ public class RailwayClient implements RailwayApi {
             input.put("serviceId", upsert.serviceId());
         }
         input.set("variables", json.valueToTree(upsert.variables()));
-        expectTrue(Operation.VARIABLE_COLLECTION_UPSERT, wrap(input), "variableCollectionUpsert",
+        caller.expectTrue(Operation.VARIABLE_COLLECTION_UPSERT, wrap(input), "variableCollectionUpsert",
                 serviceIn(upsert.serviceId(), upsert.environmentId()));
     }
 
@@ -115,7 +116,7 @@ public class RailwayClient implements RailwayApi {
         if (deletion.serviceId() != null) {
             input.put("serviceId", deletion.serviceId());
         }
-        expectTrue(Operation.VARIABLE_DELETE, wrap(input), "variableDelete",
+        caller.expectTrue(Operation.VARIABLE_DELETE, wrap(input), "variableDelete",
                 "variable " + deletion.name() + " of " + serviceIn(deletion.serviceId(), deletion.environmentId()));
     }
 
@@ -205,51 +206,32 @@ public class RailwayClient implements RailwayApi {
     @Override
     public void deleteService(String serviceId, String environmentId) {
         ObjectNode variables = json.createObjectNode().put("serviceId", serviceId).put("environmentId", environmentId);
-        expectTrue(Operation.SERVICE_DELETE, variables, "serviceDelete", serviceIn(serviceId, environmentId));
+        caller.expectTrue(Operation.SERVICE_DELETE, variables, "serviceDelete", serviceIn(serviceId, environmentId));
     }
 
     @Override
     public CreatedVolume createVolume(String projectId, String environmentId, String serviceId, String mountPath) {
-        ObjectNode input = json.createObjectNode().put("projectId", projectId).put("environmentId", environmentId)
-                .put("serviceId", serviceId).put("mountPath", mountPath);
-        JsonNode volume = caller.call(Operation.VOLUME_CREATE, wrap(input), "volume at " + mountPath + " of "
-                + serviceIn(serviceId, environmentId)).path("volumeCreate");
-        String instanceId = ResponseReader.nodes(volume.path("volumeInstances")).stream()
-                .filter(node -> environmentId.equals(ResponseReader.text(node, "environmentId")))
-                .map(node -> ResponseReader.text(node, "id")).findFirst().orElse(null);
-        return new CreatedVolume(ResponseReader.text(volume, "id"), ResponseReader.text(volume, "name"), instanceId);
+        return volumes.create(projectId, environmentId, serviceId, mountPath);
     }
 
     @Override
     public void updateVolumeMountPath(String volumeId, String environmentId, String mountPath) {
-        ObjectNode variables = json.createObjectNode().put("volumeId", volumeId).put("environmentId", environmentId);
-        variables.putObject("input").put("mountPath", mountPath);
-        expectTrue(Operation.VOLUME_INSTANCE_UPDATE, variables, "volumeInstanceUpdate",
-                "volume " + volumeId + " in environment " + environmentId);
+        volumes.moveMountPath(volumeId, environmentId, mountPath);
     }
 
     @Override
     public void updateBackupSchedule(String volumeInstanceId, Set<String> kinds) {
-        ObjectNode variables = json.createObjectNode().put("volumeInstanceId", volumeInstanceId);
-        kinds.stream().sorted().forEach(variables.putArray("kinds")::add);
-        expectTrue(Operation.VOLUME_INSTANCE_BACKUP_SCHEDULE_UPDATE, variables,
-                "volumeInstanceBackupScheduleUpdate", "volume instance " + volumeInstanceId);
+        volumes.updateBackupSchedule(volumeInstanceId, kinds);
     }
 
     @Override
     public String createVolumeBackup(String volumeInstanceId, String name) {
-        ObjectNode variables = json.createObjectNode().put("volumeInstanceId", volumeInstanceId).put("name", name);
-        return ResponseReader.text(caller.call(Operation.VOLUME_INSTANCE_BACKUP_CREATE, variables,
-                "volume instance " + volumeInstanceId).path("volumeInstanceBackupCreate"), "workflowId");
+        return volumes.createBackup(volumeInstanceId, name);
     }
 
     @Override
     public List<VolumeBackup> volumeBackups(String volumeInstanceId) {
-        JsonNode list = caller.call(Operation.VOLUME_INSTANCE_BACKUP_LIST,
-                json.createObjectNode().put("volumeInstanceId", volumeInstanceId), "volume instance " + volumeInstanceId)
-                .path("volumeInstanceBackupList");
-        return StreamSupport.stream(list.spliterator(), false).map(ResponseReader::volumeBackup)
-                .toList();
+        return volumes.backups(volumeInstanceId);
     }
 
     @Override
@@ -257,12 +239,6 @@ public class RailwayClient implements RailwayApi {
         JsonNode result = caller.call(Operation.WORKFLOW_STATUS, json.createObjectNode().put("workflowId", workflowId),
                 "workflow " + workflowId).path("workflowStatus");
         return new WorkflowResult(ResponseReader.text(result, "status"), ResponseReader.text(result, "error"));
-    }
-
-    private void expectTrue(Operation operation, ObjectNode variables, String field, String target) {
-        if (!caller.call(operation, variables, target).path(field).asBoolean(false)) {
-            throw new RailwayException.Rejected(operation, "Railway answered false for " + target, null, null);
-        }
     }
 
     private ObjectNode wrap(ObjectNode input) {
