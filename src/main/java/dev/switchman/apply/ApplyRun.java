@@ -6,6 +6,7 @@ import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.plan.Change;
 import dev.switchman.plan.Plan;
+import dev.switchman.plan.Setting;
 import dev.switchman.plan.VariableScope;
 import dev.switchman.railway.LimitsUpdate;
 import dev.switchman.railway.RailwayApi;
@@ -19,8 +20,8 @@ import java.util.Map;
 
 /**
  * The writes of one plan against the state read right before them: creates, then per service one
- * settings update and one limits update, one variable upsert per scope (skipDeploys), backup
- * schedules, one staged patch for what only a patch can say (committed with skipDeploys), deletes,
+ * settings update and one limits update, one variable upsert per scope (skipDeploys), volumes
+ * (created with their backup schedules, or moved), backup schedules, one staged patch for what only a patch can say (committed with skipDeploys), deletes,
  * and finally one deploy per service in the plan's order. The first Railway failure stops it:
  * what follows might depend on it, and the next run re-reads anyway.
  */
@@ -53,13 +54,13 @@ final class ApplyRun {
     }
 
     void run() {
-        groups.unsupported.forEach(change -> failures.add(new ApplyReport.Failure(change.address(),
-                ApplyReport.FailureKind.UNSUPPORTED, "Switchman cannot create volumes yet; create it on Railway")));
         try {
             groups.creates.forEach(this::create);
             ObjectNode patch = JsonNodeFactory.instance.objectNode();
             groups.settings.forEach((service, values) -> settings(service, values, patch));
             groups.variables.forEach(this::variables);
+            groups.volumeCreates.forEach(this::createVolume);
+            groups.mountPaths.forEach(this::moveVolume);
             groups.backupSchedules.forEach(this::backupSchedules);
             groups.variableDeletes.forEach((scope, names) -> names.forEach(name ->
                     patchVariables(patch, scope).putNull(name)));
@@ -108,6 +109,21 @@ final class ApplyRun {
         String serviceId = scope.isShared() ? null : serviceIds.get(scope.service());
         railway.upsertVariables(new VariablesUpsert(fresh.projectId(), fresh.id(), serviceId, values, false, true));
         values.keySet().forEach(name -> applied.add(scope.address(name)));
+    }
+
+    /** After the service exists and before it deploys; its backup schedules need the new instance's id. */
+    private void createVolume(Change.VolumeCreate volume) {
+        String instanceId = unknown.createVolume(volume.service(), serviceIds.get(volume.service()), volume.mountPath());
+        applied.add(volume.address());
+        // Without an instance id yet, the next run finds the volume and plans its schedules.
+        if (!volume.backupSchedules().isEmpty() && instanceId != null) {
+            railway.updateBackupSchedule(instanceId, new java.util.TreeSet<>(volume.backupSchedules()));
+        }
+    }
+
+    private void moveVolume(String service, String mountPath) {
+        railway.updateVolumeMountPath(fresh.services().get(service).volume().volumeId(), fresh.id(), mountPath);
+        applied.add("service." + service + "." + Setting.VOLUME_MOUNT_PATH.path());
     }
 
     private void backupSchedules(String service, java.util.Set<String> kinds) {

@@ -3,6 +3,9 @@ package dev.switchman.apply;
 import dev.switchman.observed.ObservedDeployment;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
+import dev.switchman.observed.ObservedVolume;
+import dev.switchman.observed.RailwayEnvironmentParser;
+import dev.switchman.railway.CreatedVolume;
 import dev.switchman.railway.Deployment;
 import dev.switchman.railway.ProjectTopology;
 import dev.switchman.railway.RailwayApi;
@@ -12,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The two writes that create something each time they are sent: a service and a deployment. When
+ * The writes that create something each time they are sent: a service, a volume and a deployment. When
  * Railway's answer is lost (a 5xx or timeout after the request left), the state is read first, and
  * the write is sent again only when that read shows it did not happen.
  */
@@ -46,6 +49,31 @@ final class UnknownOutcomes {
             }
             return railway.createService(creation).id();
         }
+    }
+
+    /**
+     * Creates the service's volume in this environment only and returns the new volume instance's
+     * id, or null when even a re-read shows none yet. After a lost answer, a volume found on the
+     * service counts as ours.
+     */
+    String createVolume(String service, String serviceId, String mountPath) {
+        try {
+            CreatedVolume created = railway.createVolume(fresh.projectId(), fresh.id(), serviceId, mountPath);
+            return created.volumeInstanceId() != null ? created.volumeInstanceId() : mounted(service).orElse(null);
+        } catch (RailwayException.Transient unknown) {
+            if (!unknown.mayHaveTakenEffect()) {
+                throw unknown;
+            }
+            Optional<String> existing = mounted(service);
+            return existing.isPresent() ? existing.get()
+                    : railway.createVolume(fresh.projectId(), fresh.id(), serviceId, mountPath).volumeInstanceId();
+        }
+    }
+
+    /** The volume instance on the service, read now. */
+    private Optional<String> mounted(String service) {
+        ObservedService now = RailwayEnvironmentParser.parse(railway.environmentState(fresh.id())).services().get(service);
+        return Optional.ofNullable(now).map(ObservedService::volume).map(ObservedVolume::volumeInstanceId);
     }
 
     /** Starts one deployment; after a lost answer, a deployment newer than the one read counts as ours. */

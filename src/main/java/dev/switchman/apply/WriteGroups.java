@@ -3,6 +3,7 @@ package dev.switchman.apply;
 import dev.switchman.plan.Change;
 import dev.switchman.plan.Plan;
 import dev.switchman.plan.PlannedValue;
+import dev.switchman.plan.Setting;
 import dev.switchman.plan.VariableScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,9 @@ import java.util.TreeSet;
 /**
  * A plan's changes grouped by the Railway call that makes them: one settings write per service
  * (created services included), one variable upsert per scope, variable deletes for one staged
- * patch, backup schedules per service, service creates and deletes. Keyed by service name; ids
- * are looked up when writing, since created services get theirs only then.
+ * patch, backup schedules per service, volume creates and mount-path moves, service creates and
+ * deletes. Keyed by service name; ids are looked up when writing, since created services get theirs
+ * only then.
  */
 final class WriteGroups {
 
@@ -24,8 +26,9 @@ final class WriteGroups {
     final Map<VariableScope, Map<String, String>> variables = new LinkedHashMap<>();
     final Map<VariableScope, Set<String>> variableDeletes = new LinkedHashMap<>();
     final Map<String, Set<String>> backupSchedules = new LinkedHashMap<>();
+    final List<Change.VolumeCreate> volumeCreates = new ArrayList<>();
+    final Map<String, String> mountPaths = new LinkedHashMap<>();
     final List<Change.ServiceDelete> deletes = new ArrayList<>();
-    final List<Change> unsupported = new ArrayList<>();
 
     static WriteGroups of(Plan plan) {
         WriteGroups groups = new WriteGroups();
@@ -41,6 +44,8 @@ final class WriteGroups {
                 create.variables().forEach((name, value) ->
                         variablesOf(VariableScope.service(create.service())).put(name, reveal(value)));
             }
+            case Change.SettingUpdate update when update.setting() == Setting.VOLUME_MOUNT_PATH ->
+                    mountPaths.put(update.service(), String.valueOf(update.after()));
             case Change.SettingUpdate update -> settingsOf(update.service()).put(update.path(), update.after());
             case Change.VariableSet set -> variablesOf(set.scope()).put(set.name(), reveal(set.after()));
             case Change.VariableDelete delete ->
@@ -48,7 +53,7 @@ final class WriteGroups {
             case Change.VolumeBackupSchedulesUpdate schedules ->
                     backupSchedules.put(schedules.service(), new TreeSet<>(schedules.after()));
             case Change.ServiceDelete delete -> deletes.add(delete);
-            case Change.VolumeCreate volume -> unsupported.add(volume);
+            case Change.VolumeCreate volume -> volumeCreates.add(volume);
         }
     }
 

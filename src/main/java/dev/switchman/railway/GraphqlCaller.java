@@ -43,6 +43,18 @@ final class GraphqlCaller {
         this.classifier = new ResponseClassifier(json);
     }
 
+    /** Calls a mutation that answers a Boolean; {@code false} is a refusal. */
+    void expectTrue(Operation operation, ObjectNode variables, String field, String target) {
+        if (!call(operation, variables, target).path(field).asBoolean(false)) {
+            throw new RailwayException.Rejected(operation, "Railway answered false for " + target, null, null);
+        }
+    }
+
+    /** Which kind of token the calls carry, if any is set. */
+    Optional<RailwayAuth.Source> authSource() {
+        return auth.map(RailwayAuth::source);
+    }
+
     /**
      * @param target what the call is about ("environment 9f1c…"), for error messages
      * @return the response's {@code data} object

@@ -8,6 +8,8 @@ package dev.switchman.railway;
 public enum Operation {
     ENVIRONMENT_STATE("EnvironmentState", Kind.READ),
     PROJECT_TOPOLOGY("ProjectTopology", Kind.READ),
+    PROJECTS("Projects", Kind.READ),
+    PROJECT_TOKEN("ProjectToken", Kind.READ),
     DEPLOYMENT("Deployment", Kind.READ),
     DEPLOYMENTS("Deployments", Kind.READ),
     VOLUME_INSTANCE_BACKUP_LIST("VolumeInstanceBackupList", Kind.READ),
@@ -21,9 +23,11 @@ public enum Operation {
     ENVIRONMENT_PATCH_COMMIT_STAGED("EnvironmentPatchCommitStaged", Kind.IDEMPOTENT_WRITE),
     SERVICE_DELETE("ServiceDelete", Kind.IDEMPOTENT_WRITE),
     VOLUME_INSTANCE_BACKUP_SCHEDULE_UPDATE("VolumeInstanceBackupScheduleUpdate", Kind.IDEMPOTENT_WRITE),
+    VOLUME_INSTANCE_UPDATE("VolumeInstanceUpdate", Kind.IDEMPOTENT_WRITE),
     SERVICE_INSTANCE_DEPLOY("ServiceInstanceDeploy", Kind.NON_IDEMPOTENT_WRITE),
     DEPLOYMENT_ROLLBACK("DeploymentRollback", Kind.NON_IDEMPOTENT_WRITE),
     SERVICE_CREATE("ServiceCreate", Kind.NON_IDEMPOTENT_WRITE),
+    VOLUME_CREATE("VolumeCreate", Kind.NON_IDEMPOTENT_WRITE),
     VOLUME_INSTANCE_BACKUP_CREATE("VolumeInstanceBackupCreate", Kind.NON_IDEMPOTENT_WRITE);
 
     /** What sending an operation twice does, which decides what may be retried. */
@@ -36,7 +40,7 @@ public enum Operation {
          */
         IDEMPOTENT_WRITE,
         /**
-         * Creates something each time (deployment, rollback, service, backup): repeated only when
+         * Creates something each time (deployment, rollback, service, volume, backup): repeated only when
          * Railway cannot have received it (connection refused before sending) or said 429;
          * after a 5xx or timeout the caller must re-read state before deciding to send it again.
          */

@@ -2,6 +2,7 @@ package dev.switchman.railway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,15 @@ public interface RailwayApi {
 
     /** The project's environments and services (all pages), to map names to ids. */
     ProjectTopology projectTopology(String projectId);
+
+    /**
+     * The id of the project named exactly {@code name} that the token can see: a project token's
+     * own project (one request), else every project of the account or workspace, page by page.
+     *
+     * @return empty when the token sees no project of that name
+     * @throws RailwayException.Rejected when it sees more than one (the message names them)
+     */
+    Optional<String> findProjectId(String name);
 
     /** Changes settings of one service in one environment (always scoped to that environment). */
     void updateServiceInstance(ServiceInstanceUpdate update);
@@ -72,6 +82,15 @@ public interface RailwayApi {
 
     /** Removes a service from one environment only. */
     void deleteService(String serviceId, String environmentId);
+
+    /**
+     * Creates a volume mounted at {@code mountPath} on one service in this one environment. Not
+     * idempotent: after a lost answer re-read the environment before sending it again.
+     */
+    CreatedVolume createVolume(String projectId, String environmentId, String serviceId, String mountPath);
+
+    /** Moves a volume's mount point in one environment only. */
+    void updateVolumeMountPath(String volumeId, String environmentId, String mountPath);
 
     /** Sets the complete set of backup schedule kinds (DAILY, WEEKLY, MONTHLY); empty clears. */
     void updateBackupSchedule(String volumeInstanceId, Set<String> kinds);

@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * The Railway adapter: the one bean that owns auth, the request budget, retries, error
@@ -29,6 +29,7 @@ public class RailwayClient implements RailwayApi {
 
     private final GraphqlCaller caller;
     private final ObjectMapper json = new ObjectMapper();
+    private final VolumeCalls volumes;
 
     @Inject
     RailwayClient(SwitchmanConfig settings, MeterRegistry registry) {
@@ -54,6 +55,7 @@ public class RailwayClient implements RailwayApi {
                 RailwayAuth.choose(config.token(), config.apiToken()), budget, clock,
                 new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff(), random),
                 config.retry(), new RailwayMetrics(registry, budget), json);
+        this.volumes = new VolumeCalls(caller, json);
     }
 
     @Override
@@ -67,11 +69,16 @@ public class RailwayClient implements RailwayApi {
     }
 
     @Override
+    public Optional<String> findProjectId(String name) {
+        return new ProjectFinder(caller, json).find(name);
+    }
+
+    @Override
     public void updateServiceInstance(ServiceInstanceUpdate update) {
         ObjectNode variables = json.createObjectNode().put("serviceId", update.serviceId())
                 .put("environmentId", update.environmentId());
         variables.set("input", update.input());
-        expectTrue(Operation.SERVICE_INSTANCE_UPDATE, variables, "serviceInstanceUpdate",
+        caller.expectTrue(Operation.SERVICE_INSTANCE_UPDATE, variables, "serviceInstanceUpdate",
                 serviceIn(update.serviceId(), update.environmentId()));
     }
 
@@ -85,7 +92,7 @@ public class RailwayClient implements RailwayApi {
         if (update.memoryGb() != null) {
             input.put("memoryGB", update.memoryGb());
         }
-        expectTrue(Operation.SERVICE_INSTANCE_LIMITS_UPDATE, wrap(input), "serviceInstanceLimitsUpdate",
+        caller.expectTrue(Operation.SERVICE_INSTANCE_LIMITS_UPDATE, wrap(input), "serviceInstanceLimitsUpdate",
                 serviceIn(update.serviceId(), update.environmentId()));
     }
 
@@ -98,7 +105,7 @@ public class RailwayClient implements RailwayApi {
             input.put("serviceId", upsert.serviceId());
         }
         input.set("variables", json.valueToTree(upsert.variables()));
-        expectTrue(Operation.VARIABLE_COLLECTION_UPSERT, wrap(input), "variableCollectionUpsert",
+        caller.expectTrue(Operation.VARIABLE_COLLECTION_UPSERT, wrap(input), "variableCollectionUpsert",
                 serviceIn(upsert.serviceId(), upsert.environmentId()));
     }
 
@@ -109,7 +116,7 @@ public class RailwayClient implements RailwayApi {
         if (deletion.serviceId() != null) {
             input.put("serviceId", deletion.serviceId());
         }
-        expectTrue(Operation.VARIABLE_DELETE, wrap(input), "variableDelete",
+        caller.expectTrue(Operation.VARIABLE_DELETE, wrap(input), "variableDelete",
                 "variable " + deletion.name() + " of " + serviceIn(deletion.serviceId(), deletion.environmentId()));
     }
 
@@ -199,31 +206,32 @@ public class RailwayClient implements RailwayApi {
     @Override
     public void deleteService(String serviceId, String environmentId) {
         ObjectNode variables = json.createObjectNode().put("serviceId", serviceId).put("environmentId", environmentId);
-        expectTrue(Operation.SERVICE_DELETE, variables, "serviceDelete", serviceIn(serviceId, environmentId));
+        caller.expectTrue(Operation.SERVICE_DELETE, variables, "serviceDelete", serviceIn(serviceId, environmentId));
+    }
+
+    @Override
+    public CreatedVolume createVolume(String projectId, String environmentId, String serviceId, String mountPath) {
+        return volumes.create(projectId, environmentId, serviceId, mountPath);
+    }
+
+    @Override
+    public void updateVolumeMountPath(String volumeId, String environmentId, String mountPath) {
+        volumes.moveMountPath(volumeId, environmentId, mountPath);
     }
 
     @Override
     public void updateBackupSchedule(String volumeInstanceId, Set<String> kinds) {
-        ObjectNode variables = json.createObjectNode().put("volumeInstanceId", volumeInstanceId);
-        kinds.stream().sorted().forEach(variables.putArray("kinds")::add);
-        expectTrue(Operation.VOLUME_INSTANCE_BACKUP_SCHEDULE_UPDATE, variables,
-                "volumeInstanceBackupScheduleUpdate", "volume instance " + volumeInstanceId);
+        volumes.updateBackupSchedule(volumeInstanceId, kinds);
     }
 
     @Override
     public String createVolumeBackup(String volumeInstanceId, String name) {
-        ObjectNode variables = json.createObjectNode().put("volumeInstanceId", volumeInstanceId).put("name", name);
-        return ResponseReader.text(caller.call(Operation.VOLUME_INSTANCE_BACKUP_CREATE, variables,
-                "volume instance " + volumeInstanceId).path("volumeInstanceBackupCreate"), "workflowId");
+        return volumes.createBackup(volumeInstanceId, name);
     }
 
     @Override
     public List<VolumeBackup> volumeBackups(String volumeInstanceId) {
-        JsonNode list = caller.call(Operation.VOLUME_INSTANCE_BACKUP_LIST,
-                json.createObjectNode().put("volumeInstanceId", volumeInstanceId), "volume instance " + volumeInstanceId)
-                .path("volumeInstanceBackupList");
-        return StreamSupport.stream(list.spliterator(), false).map(ResponseReader::volumeBackup)
-                .toList();
+        return volumes.backups(volumeInstanceId);
     }
 
     @Override
@@ -231,12 +239,6 @@ public class RailwayClient implements RailwayApi {
         JsonNode result = caller.call(Operation.WORKFLOW_STATUS, json.createObjectNode().put("workflowId", workflowId),
                 "workflow " + workflowId).path("workflowStatus");
         return new WorkflowResult(ResponseReader.text(result, "status"), ResponseReader.text(result, "error"));
-    }
-
-    private void expectTrue(Operation operation, ObjectNode variables, String field, String target) {
-        if (!caller.call(operation, variables, target).path(field).asBoolean(false)) {
-            throw new RailwayException.Rejected(operation, "Railway answered false for " + target, null, null);
-        }
     }
 
     private ObjectNode wrap(ObjectNode input) {

@@ -30,7 +30,6 @@ final class QueryFetchers {
                 .dataFetcher("volumeInstanceBackupList", env -> engine.volumes().backups(instance(env)))
                 .dataFetcher("volumeInstanceBackupScheduleList", env -> engine.volumes().schedules(instance(env)))
                 .dataFetcher("workflowStatus", this::workflowStatus)
-                .dataFetcher("projectToken", this::projectToken)
                 .dataFetcher("me", this::me));
     }
 
@@ -117,16 +116,6 @@ final class QueryFetchers {
         }
         String status = w.status(state.now());
         return w.error == null || !"Error".equals(status) ? Map.of("status", status) : Map.of("status", status, "error", w.error);
-    }
-
-    private Object projectToken(DataFetchingEnvironment env) {
-        Caller caller = SandboxEngine.caller(env);
-        if (caller.token() == null || caller.token().kind() != SandboxToken.Kind.PROJECT) {
-            throw new SandboxException("Project Token not found", Map.of());
-        }
-        SandboxToken t = caller.token();
-        return Map.of("id", state.ids.named("projectToken", t.value()), "name", t.name(), "projectId", t.projectId(),
-                "environmentId", t.environmentId(), "createdAt", state.project(t.projectId()).createdAt);
     }
 
     private Object me(DataFetchingEnvironment env) {

@@ -14,6 +14,7 @@ final class SandboxSchema {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(SandboxScalars.dateTime());
         SandboxScalars.JSON_SCALARS.forEach(name -> wiring.scalar(SandboxScalars.json(name)));
         new QueryFetchers(engine).wire(wiring);
+        new ProjectQueries(engine).wire(wiring);
         new TypeFetchers(engine).wire(wiring);
         new DeploymentMutations(engine).wire(wiring);
         new ServiceMutations(engine).wire(wiring);

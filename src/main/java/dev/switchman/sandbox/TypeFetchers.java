@@ -27,9 +27,17 @@ final class TypeFetchers {
                 .dataFetcher("volumes", env -> {
                     ProjectEntity p = entity(env);
                     List<VolumeEntity> list = p.volumeIds.stream().map(state.volumes::get).toList();
-                    return RelayPage.of(list, env, v -> v.id, v -> Map.of("id", v.id, "name", v.name,
-                            "projectId", v.projectId, "createdAt", v.createdAt));
+                    return RelayPage.of(list, env, v -> v.id, engine.views()::volume);
                 }));
+        wiring.type("Volume", t -> t.dataFetcher("volumeInstances", env -> {
+            VolumeEntity volume = entity(env);
+            Caller caller = SandboxEngine.caller(env);
+            List<VolumeViews.Instance> instances = state.environmentsOf(volume.projectId, true).stream()
+                    .filter(caller::seesEnvironment)
+                    .flatMap(e -> engine.volumes().instancesOf(e).stream())
+                    .filter(i -> i.volume() == volume).toList();
+            return RelayPage.of(instances, env, VolumeViews.Instance::id, engine.volumes()::view);
+        }));
         wiring.type("Environment", t -> t
                 .dataFetcher("config", env -> VariableStore.forOutput(
                         ((EnvironmentEntity) entity(env)).config, Boolean.TRUE.equals(env.getArgument("decryptVariables"))))

@@ -30,6 +30,16 @@ final class Views {
         return m;
     }
 
+    Map<String, Object> volume(VolumeEntity v) {
+        Map<String, Object> m = new HashMap<>();
+        m.put(ENTITY, v);
+        m.put("id", v.id);
+        m.put("name", v.name);
+        m.put("projectId", v.projectId);
+        m.put("createdAt", v.createdAt);
+        return m;
+    }
+
     Map<String, Object> environment(EnvironmentEntity e) {
         Map<String, Object> m = new HashMap<>();
         m.put(ENTITY, e);

@@ -56,7 +56,7 @@ final class VolumeMutations {
                 : input.get("environmentId") == null ? List.of()
                 : List.of(engine.environment(env, (String) input.get("environmentId")));
         VolumeEntity volume = create(project, name, targets, serviceId, (String) input.get("mountPath"), (String) input.get("region"));
-        return Map.of("id", volume.id, "name", volume.name, "projectId", project.id, "createdAt", volume.createdAt);
+        return engine.views().volume(volume);
     }
 
     VolumeEntity create(ProjectEntity project, String name, List<EnvironmentEntity> targets, String serviceId, String mountPath, String region) {

@@ -17,11 +17,11 @@ class OperationTest {
             new RailwayException.Rejected(Operation.SERVICE_INSTANCE_DEPLOY, "bad", null, "BAD_USER_INPUT");
 
     @Test
-    void deploys_rollbacks_creates_and_backups_are_not_idempotent() {
+    void deploys_rollbacks_creates_volumes_and_backups_are_not_idempotent() {
         assertThat(Operation.values())
                 .filteredOn(operation -> operation.kind() == Operation.Kind.NON_IDEMPOTENT_WRITE)
                 .containsExactlyInAnyOrder(Operation.SERVICE_INSTANCE_DEPLOY, Operation.DEPLOYMENT_ROLLBACK,
-                        Operation.SERVICE_CREATE, Operation.VOLUME_INSTANCE_BACKUP_CREATE);
+                        Operation.SERVICE_CREATE, Operation.VOLUME_CREATE, Operation.VOLUME_INSTANCE_BACKUP_CREATE);
     }
 
     @Test

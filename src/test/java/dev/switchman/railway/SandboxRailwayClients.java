@@ -18,8 +18,19 @@ public final class SandboxRailwayClients {
 
     public static RailwayApi create(RailwaySandbox sandbox, GraphqlTransport transport, String accountToken,
             MeterRegistry registry) {
-        StandaloneRailwayConfig config = new StandaloneRailwayConfig(RailwayConfig.DEFAULT_API_URL, Optional.empty(),
-                Optional.of(accountToken), 1000, 10, new StandaloneRailwayConfig.StandaloneRetry(5, Duration.ofSeconds(1),
+        return create(sandbox, transport, Optional.empty(), Optional.of(accountToken), registry);
+    }
+
+    /** A client sending the project token in {@code Project-Access-Token}. */
+    public static RailwayApi withProjectToken(RailwaySandbox sandbox, GraphqlTransport transport, String projectToken,
+            MeterRegistry registry) {
+        return create(sandbox, transport, Optional.of(projectToken), Optional.empty(), registry);
+    }
+
+    private static RailwayApi create(RailwaySandbox sandbox, GraphqlTransport transport, Optional<String> projectToken,
+            Optional<String> apiToken, MeterRegistry registry) {
+        StandaloneRailwayConfig config = new StandaloneRailwayConfig(RailwayConfig.DEFAULT_API_URL, projectToken,
+                apiToken, 1000, 10, new StandaloneRailwayConfig.StandaloneRetry(5, Duration.ofSeconds(1),
                         Duration.ofSeconds(30), Duration.ofMinutes(10)));
         RailwayClock clock = new RailwayClock() {
             @Override

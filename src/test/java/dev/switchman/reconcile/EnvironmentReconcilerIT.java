@@ -8,27 +8,18 @@ import dev.switchman.observed.ObservedService;
 import dev.switchman.observed.ObservedVariable;
 import dev.switchman.plan.LastAppliedJson;
 import dev.switchman.sandbox.RailwaySandbox;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EnvironmentCondition;
 import dev.switchman.store.EnvironmentStatus;
 import dev.switchman.store.ReconcileRun;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The reconciler against the Railway sandbox over HTTP, the real client and a real PostgreSQL. */
-class EnvironmentReconcilerIT {
+class EnvironmentReconcilerIT extends SandboxReconcileIT {
 
     private static final String TWO_SERVICES = """
             sharedVariables:
@@ -50,40 +41,6 @@ class EnvironmentReconcilerIT {
             policy:
               drift: %s
             """;
-
-    private static EmbeddedPostgres postgres;
-    private static PGSimpleDataSource dataSource;
-
-    @TempDir
-    Path desiredDir;
-    private ReconcileHarness h;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgres.start();
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(postgres.jdbcUrl());
-        dataSource.setUser(postgres.username());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status");
-        }
-        h = new ReconcileHarness(dataSource, desiredDir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
-    }
 
     private DesiredEnvironment twoServices(String drift) {
         return h.desire(TWO_SERVICES.formatted(drift));

@@ -26,6 +26,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import dev.switchman.store.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One sandbox project "shop" (environment production, empty) served over HTTP, the real client on
@@ -52,6 +55,25 @@ final class ReconcileHarness implements AutoCloseable {
     private DesiredState state;
     Map<String, String> secrets = Map.of("API_KEY", "s3cret-value");
 
+    /** A migrated data source on {@code postgres}, for a test class to share. */
+    static PGSimpleDataSource migrated(EmbeddedPostgres postgres) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(postgres.jdbcUrl());
+        dataSource.setUser(postgres.username());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    /** A harness over an emptied store. */
+    static ReconcileHarness fresh(DataSource dataSource, Path desiredDir) {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ReconcileHarness(dataSource, desiredDir);
+    }
+
     ReconcileHarness(DataSource dataSource, Path desiredDir) {
         this.sandbox = SandboxFixture.create().accountToken(TOKEN)
                 .set("rateLimits", Map.of("perHour", 10000, "perSecond", 50))
@@ -69,6 +91,9 @@ final class ReconcileHarness implements AutoCloseable {
         this.desiredDir = desiredDir;
     }
 
+    /** Whether the desired project declares its {@code railwayProjectId}; without it Switchman finds it by name. */
+    boolean declareProjectId = true;
+
     /** Writes the project and its production environment; {@code environmentSpec} is YAML under {@code spec:}. */
     DesiredEnvironment desire(String environmentSpec) {
         try {
@@ -77,9 +102,7 @@ final class ReconcileHarness implements AutoCloseable {
                     kind: Project
                     metadata:
                       name: shop
-                    spec:
-                      railwayProjectId: %s
-                    """.formatted(projectId));
+                    """ + (declareProjectId ? "spec:\n  railwayProjectId: " + projectId + "\n" : ""));
             Files.writeString(desiredDir.resolve("production.yaml"), """
                     apiVersion: switchman.dev/v1alpha1
                     kind: Environment

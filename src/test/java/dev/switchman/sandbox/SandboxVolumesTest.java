@@ -104,4 +104,35 @@ class SandboxVolumesTest {
         h.advance(2);
         assertThat(h.statuses(dbProd, db)).containsExactly("SUCCESS", "REMOVED");
     }
+
+    @Test
+    void aVolumeCreatedForOneEnvironmentAnswersWithItsInstanceThereOnly() {
+        String staging = h.sandbox.environmentId("data", "staging");
+        Map<String, Object> d = h.data("""
+                mutation($i: VolumeCreateInput!) { volumeCreate(input: $i) {
+                  id volumeInstances { edges { node { id environmentId serviceId mountPath } } } } }""",
+                Map.of("i", Map.of("projectId", dbProject, "environmentId", staging, "serviceId", db, "mountPath", "/cache")));
+
+        List<Object> instances = Json.list(Json.at(d, "volumeCreate.volumeInstances.edges"));
+        assertThat(instances).singleElement().satisfies(edge -> assertThat(Json.map(Json.at(edge, "node")))
+                .containsEntry("environmentId", staging).containsEntry("serviceId", db).containsEntry("mountPath", "/cache"));
+        String mounts = "query($e: String!) { environment(id: $e) { volumeInstances { edges { node { mountPath } } } } }";
+        assertThat(Json.list(Json.at(h.data(mounts, Map.of("e", dbProd)), "environment.volumeInstances.edges")))
+                .extracting(e -> Json.at(e, "node.mountPath")).containsExactly("/var/lib/postgresql/data");
+    }
+
+    @Test
+    void aMountPathMovesInTheNamedEnvironmentOnly() {
+        String staging = h.sandbox.environmentId("data", "staging");
+        String volumeId = (String) Json.at(h.data("query($e: String!) { environment(id: $e) { volumeInstances { edges { node { volumeId } } } } }",
+                Map.of("e", dbProd)), "environment.volumeInstances.edges.0.node.volumeId");
+
+        h.data("mutation($v: String!, $e: String!) { volumeInstanceUpdate(volumeId: $v, environmentId: $e, input: {mountPath: \"/pg\"}) }",
+                Map.of("v", volumeId, "e", dbProd));
+
+        String mount = "query($e: String!) { environment(id: $e) { volumeInstances { edges { node { mountPath } } } } }";
+        assertThat(Json.at(h.data(mount, Map.of("e", dbProd)), "environment.volumeInstances.edges.0.node.mountPath")).isEqualTo("/pg");
+        assertThat(Json.at(h.data(mount, Map.of("e", staging)), "environment.volumeInstances.edges.0.node.mountPath"))
+                .isEqualTo("/var/lib/postgresql/data");
+    }
 }
