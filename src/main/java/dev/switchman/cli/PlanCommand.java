@@ -2,6 +2,7 @@ package dev.switchman.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.DesiredProject;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.LoadResult;
 import dev.switchman.observed.ObservedEnvironment;
@@ -11,10 +12,15 @@ import dev.switchman.plan.LastAppliedJson;
 import dev.switchman.plan.Plan;
 import dev.switchman.plan.PlanRenderer;
 import dev.switchman.plan.Planner;
+import dev.switchman.railway.RailwayApi;
+import dev.switchman.railway.RailwayClient;
+import dev.switchman.railway.StandaloneRailwayConfig;
+import dev.switchman.reconcile.RailwayTargets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -31,6 +37,17 @@ final class PlanCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Map<String, String> environmentVariables;
+
+    PlanCommand() {
+        this(System.getenv());
+    }
+
+    /** @param environmentVariables where RAILWAY_API_URL, RAILWAY_API_TOKEN and RAILWAY_TOKEN are read from */
+    PlanCommand(Map<String, String> environmentVariables) {
+        this.environmentVariables = environmentVariables;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,8 +62,9 @@ final class PlanCommand implements Callable<Integer> {
             description = "The desired-state directory (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--observed", paramLabel = "FILE", required = true,
-            description = "A recorded response of Switchman's environment query (graphql/EnvironmentState.graphql).")
+    @Option(names = "--observed", paramLabel = "FILE",
+            description = "Plan against a recorded response of Switchman's environment query "
+                    + "(graphql/EnvironmentState.graphql) instead of reading Railway.")
     Path observed;
 
     @Option(names = "--last-applied", paramLabel = "FILE",
@@ -73,7 +91,9 @@ final class PlanCommand implements Callable<Integer> {
         if (desired == null) {
             return ExitCode.ERROR;
         }
-        ObservedEnvironment current = RailwayEnvironmentParser.parse(JSON.readTree(Files.readString(observed)));
+        ObservedEnvironment current = observed != null
+                ? RailwayEnvironmentParser.parse(JSON.readTree(Files.readString(observed)))
+                : readRailway(result.state(), desired);
         LastApplied applied = lastApplied == null ? LastApplied.empty() : LastAppliedJson.read(JSON.readTree(Files.readString(lastApplied)));
         Plan plan = Planner.plan(result.state().revision(), desired, current, applied, input.secrets());
         out.print(json ? PlanRenderer.json(plan) : PlanRenderer.text(plan));
@@ -82,6 +102,14 @@ final class PlanCommand implements Callable<Integer> {
             return ExitCode.ERROR;
         }
         return detailedExitcode && !plan.isEmpty() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+
+    /** One read of the environment, as the daemon does it, with RAILWAY_API_TOKEN / RAILWAY_TOKEN. */
+    private ObservedEnvironment readRailway(DesiredState state, DesiredEnvironment desired) {
+        RailwayApi railway = RailwayClient.standalone(StandaloneRailwayConfig.fromEnvironment(environmentVariables));
+        RailwayTargets targets = new RailwayTargets(railway, name -> state.projects().stream()
+                .filter(p -> p.name().equals(name)).findFirst().map(DesiredProject::railwayProjectId));
+        return RailwayEnvironmentParser.parse(railway.environmentState(targets.environmentId(desired)));
     }
 
     private DesiredEnvironment find(DesiredState state, PrintWriter err) {

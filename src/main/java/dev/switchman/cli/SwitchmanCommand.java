@@ -26,7 +26,12 @@ public final class SwitchmanCommand implements Runnable {
 
     /** The command line as every entry point (the executable, tests) should configure it. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new SwitchmanCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The command line with its commands made by {@code factory} (tests give commands their own environment). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(new SwitchmanCommand(), factory);
         // Exit code 2 means "the plan has changes"; a usage mistake must not look like that.
         commandLine.getCommandSpec().subcommands().values()
                 .forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.ERROR));

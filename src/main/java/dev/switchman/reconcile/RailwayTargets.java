@@ -15,10 +15,10 @@ import java.util.function.Function;
  * ids found by name and topologies are cached per project, so the steady state spends no request on
  * this; {@link #forget} drops a project whose environment was not found, to look again next time.
  */
-final class RailwayTargets {
+public final class RailwayTargets {
 
     /** Why an environment cannot be found; a Stalled reason. */
-    static final class Unresolved extends RuntimeException {
+    public static final class Unresolved extends RuntimeException {
         Unresolved(String message) {
             super(message);
         }
@@ -30,12 +30,12 @@ final class RailwayTargets {
     private final Map<String, String> projectIdsFound = new ConcurrentHashMap<>();
 
     /** @param projectIds desired project name -> its declared {@code railwayProjectId} */
-    RailwayTargets(RailwayApi railway, Function<String, Optional<String>> projectIds) {
+    public RailwayTargets(RailwayApi railway, Function<String, Optional<String>> projectIds) {
         this.railway = railway;
         this.projectIds = projectIds;
     }
 
-    String environmentId(DesiredEnvironment environment) {
+    public String environmentId(DesiredEnvironment environment) {
         if (environment.railwayEnvironmentId() != null) {
             return environment.railwayEnvironmentId();
         }

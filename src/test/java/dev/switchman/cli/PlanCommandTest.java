@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
+import dev.switchman.desired.DesiredState;
+import dev.switchman.desired.DesiredStateLoader;
+import dev.switchman.sandbox.RailwaySandbox;
+import dev.switchman.sandbox.SandboxServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,5 +97,33 @@ class PlanCommandTest {
             Files.writeString(secrets.resolve(name), "value-of-" + name);
         }
         return secrets;
+    }
+
+    @Test
+    void without_observed_it_reads_railway_with_the_token_from_the_environment() {
+        DesiredState state = DesiredStateLoader.load(Path.of("desired-state")).state();
+        try (SandboxServer railway = new SandboxServer(RailwaySandbox.fromFixture(SandboxSeed.fixture(state))).start(0)) {
+            Map<String, String> env = Map.of("RAILWAY_API_URL", railway.url() + "/graphql/v2",
+                    "RAILWAY_API_TOKEN", SandboxSeed.ACCOUNT_TOKEN);
+
+            CommandRun run = CommandRun.withEnvironment(env, "plan", "--env", "ticketing/staging", "--json",
+                    "--secrets-dir", dir.toString());
+
+            assertThat(run.out()).contains("\"address\" : \"service.workflow-api\"");
+            assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+            assertThat(run.out()).contains("TICKETING_INTERNAL_API_TOKEN does not resolve");
+        }
+    }
+
+    @Test
+    void a_token_that_cannot_see_the_project_is_a_clear_error() {
+        DesiredState state = DesiredStateLoader.load(Path.of("desired-state")).state();
+        try (SandboxServer railway = new SandboxServer(RailwaySandbox.fromFixture(SandboxSeed.fixture(state))).start(0)) {
+            CommandRun run = CommandRun.withEnvironment(Map.of("RAILWAY_API_URL", railway.url() + "/graphql/v2",
+                    "RAILWAY_API_TOKEN", "not-a-token"), "plan", "--env", "ticketing/staging");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+            assertThat(run.err()).contains("RAILWAY_API_TOKEN cannot see project ticketing");
+        }
     }
 }
