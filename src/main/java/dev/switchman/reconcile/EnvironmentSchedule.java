@@ -41,7 +41,7 @@ public record EnvironmentSchedule(
         RUNNING,
         /** Stalled: waits for a new revision or a manual trigger. */
         STALLED,
-        /** Suspended by the API or by {@code policy.suspend}: not acted on. */
+        /** Suspended by the API or by {@code policy.suspend}: read and reported at its interval, never acted on. */
         SUSPENDED
     }
 }

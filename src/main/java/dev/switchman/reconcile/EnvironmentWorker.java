@@ -3,6 +3,8 @@ package dev.switchman.reconcile;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.switchman.desired.Policy;
+
 /**
  * The loop's memory of one environment: what it last ran, when it runs next and why. Mutable;
  * only {@link ReconcileScheduler} touches it, always under its lock.
@@ -18,6 +20,7 @@ final class EnvironmentWorker {
     Instant requestHandled;
     boolean stalled;
     boolean running;
+    boolean runningSuspended;
     Instant runningSince;
     int failures;
     Duration backoff = Duration.ZERO;
@@ -29,8 +32,8 @@ final class EnvironmentWorker {
     }
 
     /** Why this environment should run now, or null when it should not. */
-    String dueTrigger(Instant now, String revision, boolean suspended) {
-        if (running || suspended || (notBefore != null && now.isBefore(notBefore))) {
+    String dueTrigger(Instant now, String revision) {
+        if (running || (notBefore != null && now.isBefore(notBefore))) {
             return null;
         }
         if (pendingTrigger != null) {
@@ -45,16 +48,23 @@ final class EnvironmentWorker {
         return now.isBefore(nextRunAt) ? null : nextTrigger;
     }
 
-    void started(Instant now, String revision, String trigger) {
+    void started(Instant now, String revision, String trigger, boolean suspended) {
         running = true;
+        runningSuspended = suspended;
         runningSince = now;
         revisionSeen = revision;
         lastTrigger = trigger;
         pendingTrigger = null;
     }
 
-    /** Decides the next run from the outcome alone. */
+    /**
+     * Decides the next run from the outcome alone, except that a suspended environment is looked at
+     * again after its interval even though the reconciler reports it stalled (it is still read and
+     * reported, never acted on).
+     */
     void finished(ReconcileOutcome outcome, Instant now, Duration interval, RunDelays delays) {
+        boolean suspended = runningSuspended;
+        interval = interval != null ? interval : Policy.DEFAULT.interval();
         running = false;
         runningSince = null;
         lastOutcome = outcome;
@@ -77,6 +87,8 @@ final class EnvironmentWorker {
                         ? now.plus(retry.notBefore()) : null;
                 schedule(now.plus(wait), "retry");
             }
+            case ReconcileOutcome.Stalled stalledOutcome when suspended ->
+                    schedule(now.plus(delays.interval(interval)), "interval");
             case ReconcileOutcome.Stalled stalledOutcome -> {
                 stalled = true;
                 nextRunAt = null;

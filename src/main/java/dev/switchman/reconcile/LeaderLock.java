@@ -100,10 +100,10 @@ public class LeaderLock {
         if (leader) {
             try {
                 query("select pg_advisory_unlock(?)");
-                LOG.info("released the leader lock");
             } catch (SQLException e) {
                 LOG.debugf("unlock failed, closing the session drops the lock anyway: %s", e.getMessage());
             }
+            LOG.info("released the leader lock");
         }
         leader = false;
         closeQuietly();

@@ -1,6 +1,5 @@
 package dev.switchman.reconcile;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -95,7 +94,10 @@ public class ReconcileLoop {
         record(environment, "ReconcileRequested", "a reconcile was requested (" + why + ")");
     }
 
-    /** Stops acting on {@code environment} until {@link #resume}; kept in the store across restarts. */
+    /**
+     * Stops acting on {@code environment} until {@link #resume} (it is still read and its pending
+     * changes reported); kept in the store across restarts.
+     */
     public void suspend(DesiredEnvironment environment, String reason) {
         controls.suspend(environment.project(), environment.name(), Instant.now(), reason);
         record(environment, "Suspended", reason == null ? "suspended through the API" : "suspended: " + reason);
@@ -116,7 +118,7 @@ public class ReconcileLoop {
                 .filter(EnvironmentControl::suspended).map(c -> "api");
     }
 
-    /** Declared environments the loop leaves alone (API suspension or {@code policy.suspend}). */
+    /** Declared environments suspended through the API or by {@code policy.suspend}. */
     public long suspendedCount() {
         Set<String> byApi = controls.list().stream().filter(EnvironmentControl::suspended)
                 .map(EnvironmentControl::qualifiedName).collect(Collectors.toSet());
@@ -139,21 +141,26 @@ public class ReconcileLoop {
     }
 
     void stop(@Observes ShutdownEvent stopping) {
+        LOG.info("reconcile loop stopping: no new runs; waiting for the current ones");
         running = false;
         scheduler.stop();
         executor.shutdown();
+        // a shutdown signal may have interrupted this thread: the grace period must still be waited
+        boolean interrupted = Thread.interrupted();
         try {
             if (!executor.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warnf("runs still going after %s: interrupting them; the next leader re-plans from Railway's state",
                         settings.shutdownGrace());
                 executor.shutdownNow();
-                executor.awaitTermination(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             executor.shutdownNow();
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } finally {
             leaderLock.release();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

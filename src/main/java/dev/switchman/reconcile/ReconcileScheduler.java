@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
+import dev.switchman.desired.Policy;
 import dev.switchman.store.EnvironmentControl;
 import dev.switchman.store.EnvironmentControlRepository;
 import dev.switchman.store.StoreException;
@@ -25,9 +26,10 @@ import dev.switchman.store.StoreException;
  * Decides when each environment runs and runs it on a small executor: at most one run per
  * environment at a time; a new desired revision, a manual request or a resume runs it at the next
  * tick; otherwise its interval (jittered), the requeue of a Progressing outcome, or the backoff of a
- * Retry; a Stalled environment waits for a new revision or a request. Suspended environments (API
- * or {@code policy.suspend}) are skipped. Plain class: {@link ReconcileLoop} wires it, tests drive
- * {@link #tick()} with their own clock.
+ * Retry; a Stalled environment waits for a new revision or a request. A suspended environment (API
+ * or {@code policy.suspend}) is still read and reported at its interval but never acted on: the
+ * reconciler gets it with {@code policy.suspend} set, which it honours by planning without applying.
+ * Plain class: {@link ReconcileLoop} wires it, tests drive {@link #tick()} with their own clock.
  */
 public final class ReconcileScheduler {
 
@@ -82,8 +84,10 @@ public final class ReconcileScheduler {
                 noticeRequest(worker, current.get(environment.qualifiedName()));
                 noticeResume(worker, previous.get(environment.qualifiedName()),
                         current.get(environment.qualifiedName()));
-                String trigger = worker.dueTrigger(now, revision, suspended(environment, current));
-                if (trigger != null && submit(worker, environment, revision, trigger, now)) {
+                String trigger = worker.dueTrigger(now, revision);
+                DesiredEnvironment target = isSuspended(current.get(environment.qualifiedName()))
+                        ? suspendedCopy(environment) : environment;
+                if (trigger != null && submit(worker, target, revision, trigger, now)) {
                     started.add(environment.qualifiedName());
                 }
             }
@@ -129,7 +133,7 @@ public final class ReconcileScheduler {
 
     private boolean submit(EnvironmentWorker worker, DesiredEnvironment environment, String revision, String trigger,
             Instant now) {
-        worker.started(now, revision, trigger);
+        worker.started(now, revision, trigger, environment.policy().suspend());
         try {
             executor.execute(() -> run(worker, environment, revision, trigger));
             return true;
@@ -174,8 +178,13 @@ public final class ReconcileScheduler {
         }
     }
 
-    private static boolean suspended(DesiredEnvironment environment, Map<String, EnvironmentControl> controls) {
-        return environment.policy().suspend() || isSuspended(controls.get(environment.qualifiedName()));
+    /** The environment as the reconciler must see it while suspended through the API. */
+    private static DesiredEnvironment suspendedCopy(DesiredEnvironment environment) {
+        Policy policy = environment.policy();
+        return new DesiredEnvironment(environment.project(), environment.name(), environment.railwayEnvironmentId(),
+                environment.services(), environment.sharedVariables(), environment.databases(),
+                new Policy(policy.drift(), policy.prune(), policy.rollback(), policy.interval(), true),
+                environment.source(), environment.sources());
     }
 
     private static boolean isSuspended(EnvironmentControl control) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param conditions each condition's status by type ({@code Ready: True}), empty before the first run
  * @param reconciledRevision the desired revision the last run acted on, null before the first
  * @param lastRun the latest run, null before the first
- * @param suspended whether the loop leaves it alone (API suspension or {@code policy.suspend})
+ * @param suspended whether nothing is applied to it (API suspension or {@code policy.suspend})
  */
 public record EnvironmentSummary(String project, String name, String revision, int services,
         Map<String, String> conditions, String reconciledRevision, RunView lastRun, boolean suspended) {

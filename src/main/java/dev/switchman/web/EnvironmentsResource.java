@@ -83,7 +83,7 @@ public class EnvironmentsResource {
         return authorized(authorization, name, environment -> {
             loop.suspend(environment, reason);
             return Response.ok(new ActionResult(environment.qualifiedName(), "suspend",
-                    "suspended: no run starts until it is resumed")).build();
+                    "suspended: still read and reported, nothing is applied until it is resumed")).build();
         });
     }
 

@@ -35,7 +35,7 @@ public class LoopMetrics {
                 .strongReference(true)
                 .register(meters);
         Gauge.builder("switchman.environments.suspended", reconcileLoop, LoopMetrics::suspended)
-                .description("Environments the loop leaves alone (suspended through the API or by policy.suspend)")
+                .description("Environments suspended through the API or by policy.suspend (read, never changed)")
                 .strongReference(true)
                 .register(meters);
         registerBackoffGauges();

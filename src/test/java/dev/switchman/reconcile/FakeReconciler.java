@@ -14,12 +14,17 @@ import dev.switchman.desired.DesiredEnvironment;
 
 /**
  * A stateful stand-in for {@link EnvironmentReconciler}: records every run (environment, revision,
- * trigger), answers scripted outcomes per environment (Converged when none is left), can hold an
- * environment's runs until released, and keeps the highest number of concurrent runs it saw.
+ * trigger, whether it came suspended), answers scripted outcomes per environment (Converged when none
+ * is left; Stalled "Suspended" for a suspended environment, as the real one does after planning), can
+ * hold an environment's runs until released, and keeps the highest number of concurrent runs it saw.
  */
 final class FakeReconciler implements ReconcileScheduler.Action {
 
-    record Run(String environment, String revision, String trigger) {
+    record Run(String environment, String revision, String trigger, boolean suspended) {
+
+        Run(String environment, String revision, String trigger) {
+            this(environment, revision, trigger, false);
+        }
     }
 
     private final List<Run> runs = new ArrayList<>();
@@ -46,7 +51,7 @@ final class FakeReconciler implements ReconcileScheduler.Action {
         String name = environment.qualifiedName();
         CountDownLatch gate;
         synchronized (this) {
-            runs.add(new Run(name, revision, trigger));
+            runs.add(new Run(name, revision, trigger, environment.policy().suspend()));
             int now = inFlight.merge(name, 1, Integer::sum);
             maxInFlight.merge(name, now, Math::max);
             gate = gates.get(name);
@@ -60,6 +65,9 @@ final class FakeReconciler implements ReconcileScheduler.Action {
         }
         synchronized (this) {
             inFlight.merge(name, -1, Integer::sum);
+            if (environment.policy().suspend()) {
+                return new ReconcileOutcome.Stalled("Suspended", "changes wait until it is resumed");
+            }
             Deque<ReconcileOutcome> next = scripted.get(name);
             return next == null || next.isEmpty() ? new ReconcileOutcome.Converged(revision, 0, 0) : next.poll();
         }

@@ -171,40 +171,44 @@ class ReconcileSchedulerIT {
     }
 
     @Test
-    void aSuspensionSurvivesARestartAndResumingRunsAtOnce() throws Exception {
+    void aSuspensionSurvivesARestartKeepsTheEnvironmentReadOnlyAndResumingRunsAtOnce() throws Exception {
         tick();
         idle();
         controls.suspend(project, "production", clock.instant(), "maintenance");
 
         scheduler = newScheduler();
         clock.advance(Duration.ofHours(1));
-        assertThat(tick()).containsExactly(staging());
+        tick();
         idle();
         assertThat(scheduler.schedule(production()).orElseThrow().state())
                 .isEqualTo(EnvironmentSchedule.State.SUSPENDED);
-        declare("r2", Policy.DEFAULT, Policy.DEFAULT);
-        assertThat(tick()).containsExactly(staging());
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(tick()).containsExactlyInAnyOrder(production(), staging());
         idle();
 
         controls.resume(project, "production");
         assertThat(tick()).containsExactly(production());
         idle();
-        assertThat(reconciler.runs(production())).extracting(FakeReconciler.Run::trigger)
-                .containsExactly("startup", "startup");
+        assertThat(reconciler.runs(production())).containsExactly(
+                new FakeReconciler.Run(production(), "r1", "startup", false),
+                new FakeReconciler.Run(production(), "r1", "startup", true),
+                new FakeReconciler.Run(production(), "r1", "interval", true),
+                new FakeReconciler.Run(production(), "r1", "resume", false));
+        assertThat(reconciler.runs(staging())).allMatch(run -> !run.suspended());
     }
 
     @Test
-    void policySuspendInTheYamlAlsoSuspends() throws Exception {
+    void policySuspendInTheYamlIsReadAtItsIntervalNotStalledForever() throws Exception {
         Policy suspended = new Policy(Policy.DriftMode.SELF_HEAL, false, Policy.RollbackMode.AUTOMATIC,
                 Duration.ofSeconds(60), true);
         declare("r1", suspended, Policy.DEFAULT);
-        assertThat(tick()).containsExactly(staging());
+        tick();
         idle();
-        clock.advance(Duration.ofHours(1));
-        assertThat(tick()).containsExactly(staging());
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(tick()).containsExactlyInAnyOrder(production(), staging());
         idle();
 
-        assertThat(reconciler.runs(production())).isEmpty();
+        assertThat(reconciler.runs(production())).extracting(FakeReconciler.Run::suspended).containsExactly(true, true);
         assertThat(scheduler.schedule(production()).orElseThrow().state())
                 .isEqualTo(EnvironmentSchedule.State.SUSPENDED);
     }
