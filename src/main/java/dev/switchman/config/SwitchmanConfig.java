@@ -21,6 +21,12 @@ public interface SwitchmanConfig {
     /** How Switchman reaches Railway's API ({@code switchman.railway.*}). */
     RailwayConfig railway();
 
+    /** When and how the daemon reconciles each environment ({@code switchman.reconcile.*}). */
+    Reconcile reconcile();
+
+    /** The status API's mutating endpoints ({@code switchman.api.*}). */
+    Api api();
+
     /** Set by {@code switchman serve --sandbox}: Railway is the in-process sandbox. */
     Sandbox sandbox();
 
@@ -111,5 +117,53 @@ public interface SwitchmanConfig {
              */
             Optional<String> secret();
         }
+    }
+
+    interface Reconcile {
+
+        /** Whether {@code serve} runs the reconcile loop; off in tests, which drive the loop themselves. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the loop looks for environments that are due (the interval itself is per environment). */
+        @WithDefault("1s")
+        Duration tickInterval();
+
+        /** How many environments may reconcile at once (never two runs of one environment). */
+        @WithDefault("2")
+        int workers();
+
+        /** The first wait after a failed run; doubled (with jitter) after each further failure. */
+        @WithDefault("5s")
+        Duration initialBackoff();
+
+        /** The longest wait between retries of a failing environment. */
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** A run still going after this long counts as wedged (liveness fails). */
+        @WithDefault("15m")
+        Duration runTimeout();
+
+        /** On shutdown, how long the current runs may take to finish before they are interrupted. */
+        @WithDefault("20s")
+        Duration shutdownGrace();
+
+        /** How often a standby replica tries to become the leader, and the leader checks its lock. */
+        @WithDefault("5s")
+        Duration leaderCheckInterval();
+
+        /** The PostgreSQL advisory lock key replicas compete for; distinct per Switchman sharing a database. */
+        @WithDefault("7215104632771110656")
+        long leaderLockKey();
+    }
+
+    interface Api {
+
+        /**
+         * The bearer token the mutating endpoints (reconcile, suspend, resume) require
+         * ({@code SWITCHMAN_API_TOKEN}); unset disables them.
+         */
+        Optional<String> token();
     }
 }

@@ -32,8 +32,9 @@ public class RailwayClient implements RailwayApi {
     private final VolumeCalls volumes;
 
     @Inject
-    RailwayClient(SwitchmanConfig settings, MeterRegistry registry) {
-        this(settings.railway(), registry);
+    RailwayClient(SwitchmanConfig settings, MeterRegistry registry, RailwayStatus status) {
+        this(RestClientTransport.create(settings.railway()), settings.railway(), registry, RailwayClock.system(),
+                () -> ThreadLocalRandom.current().nextDouble(), status);
     }
 
     /** A client outside CDI, over the JDK's HTTP client: for command-line tools that do not start Quarkus. */
@@ -50,11 +51,16 @@ public class RailwayClient implements RailwayApi {
 
     RailwayClient(GraphqlTransport transport, RailwayConfig config, MeterRegistry registry, RailwayClock clock,
             DoubleSupplier random) {
+        this(transport, config, registry, clock, random, new RailwayStatus());
+    }
+
+    RailwayClient(GraphqlTransport transport, RailwayConfig config, MeterRegistry registry, RailwayClock clock,
+            DoubleSupplier random, RailwayStatus status) {
         ApiBudget budget = new ApiBudget(config.requestsPerHour(), config.requestsPerSecond(), clock);
         this.caller = new GraphqlCaller(transport, OperationDocuments.load(RailwayClient.class.getClassLoader()),
                 RailwayAuth.choose(config.token(), config.apiToken()), budget, clock,
                 new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff(), random),
-                config.retry(), new RailwayMetrics(registry, budget), json);
+                config.retry(), new RailwayMetrics(registry, budget, status), json);
         this.volumes = new VolumeCalls(caller, json);
     }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Railway call metrics. Prometheus names: {@code switchman_railway_requests_total{operation,outcome}},
@@ -15,9 +16,15 @@ final class RailwayMetrics {
 
     private final MeterRegistry registry;
     private final Counter rateLimitWaits;
+    private final RailwayStatus status;
 
     RailwayMetrics(MeterRegistry registry, ApiBudget budget) {
+        this(registry, budget, new RailwayStatus());
+    }
+
+    RailwayMetrics(MeterRegistry registry, ApiBudget budget, RailwayStatus status) {
         this.registry = registry;
+        this.status = status;
         this.rateLimitWaits = Counter.builder("switchman.railway.rate.limit.waits")
                 .description("Railway calls that waited for the request budget or a Retry-After")
                 .register(registry);
@@ -28,6 +35,7 @@ final class RailwayMetrics {
 
     /** One HTTP request (one attempt) and how it ended. */
     void request(Operation operation, String outcome, Duration duration) {
+        status.record(operation.documentName(), outcome, Instant.now());
         Counter.builder("switchman.railway.requests")
                 .description("Railway GraphQL requests by operation and outcome")
                 .tag("operation", operation.documentName())

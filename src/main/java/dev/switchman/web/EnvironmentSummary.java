@@ -1,10 +1,17 @@
 package dev.switchman.web;
 
+import java.util.Map;
+
 /**
  * One declared environment as the status API lists it.
  *
  * @param revision the desired revision it was declared in
  * @param services how many services it declares
+ * @param conditions each condition's status by type ({@code Ready: True}), empty before the first run
+ * @param reconciledRevision the desired revision the last run acted on, null before the first
+ * @param lastRun the latest run, null before the first
+ * @param suspended whether nothing is applied to it (API suspension or {@code policy.suspend})
  */
-public record EnvironmentSummary(String project, String name, String revision, int services) {
+public record EnvironmentSummary(String project, String name, String revision, int services,
+        Map<String, String> conditions, String reconciledRevision, RunView lastRun, boolean suspended) {
 }

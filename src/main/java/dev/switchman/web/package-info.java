@@ -1,8 +1,10 @@
 /**
  * What Switchman shows over HTTP: health checks ({@code /q/health}), metrics ({@code /q/metrics},
- * every name starting with {@code switchman_}) and the status API under {@code /api/v1}.
+ * every name starting with {@code switchman_}) and the status API under {@code /api/v1}. The API's
+ * few mutating endpoints (reconcile, suspend, resume) need the bearer token ({@link dev.switchman.web.ApiToken})
+ * and only ask the loop; they never touch Railway.
  *
- * <p>May import Quarkus REST, SmallRye Health, Micrometer, and the reconcile and store packages;
- * reads state, never changes it.
+ * <p>May import Quarkus REST, SmallRye Health, Micrometer, Jackson, and the desired, railway (status
+ * only), reconcile and store packages.
  */
 package dev.switchman.web;

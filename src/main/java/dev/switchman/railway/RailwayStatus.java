@@ -1,0 +1,40 @@
+package dev.switchman.railway;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * How the last Railway request ended, for readiness: the client records every attempt here. A bean
+ * of its own, so the health check reads it without building the client.
+ */
+@ApplicationScoped
+public class RailwayStatus {
+
+    /**
+     * One request's ending.
+     *
+     * @param outcome the {@code outcome} tag of {@code switchman_railway_requests_total}: {@code success},
+     *     {@code transient}, {@code rate_limited}, {@code conflict}, {@code not_found}, {@code rejected},
+     *     {@code unauthorized}
+     */
+    public record LastCall(String operation, String outcome, Instant at) {
+
+        /** Railway answered (even with an error of ours, or "slow down"): it is not down. */
+        public boolean reachable() {
+            return !"transient".equals(outcome);
+        }
+    }
+
+    private volatile LastCall last;
+
+    public void record(String operation, String outcome, Instant at) {
+        last = new LastCall(operation, outcome, at);
+    }
+
+    /** Empty until the first request. */
+    public Optional<LastCall> last() {
+        return Optional.ofNullable(last);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.switchman.reconcile;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.switchman.desired.Policy;
+
+/**
+ * The loop's memory of one environment: what it last ran, when it runs next and why. Mutable;
+ * only {@link ReconcileScheduler} touches it, always under its lock.
+ */
+final class EnvironmentWorker {
+
+    final String qualifiedName;
+    String revisionSeen;
+    Instant nextRunAt;
+    String nextTrigger = "interval";
+    Instant notBefore;
+    String pendingTrigger;
+    Instant requestHandled;
+    boolean stalled;
+    boolean running;
+    boolean runningSuspended;
+    Instant runningSince;
+    int failures;
+    Duration backoff = Duration.ZERO;
+    String lastTrigger;
+    ReconcileOutcome lastOutcome;
+
+    EnvironmentWorker(String qualifiedName) {
+        this.qualifiedName = qualifiedName;
+    }
+
+    /** Why this environment should run now, or null when it should not. */
+    String dueTrigger(Instant now, String revision) {
+        if (running || (notBefore != null && now.isBefore(notBefore))) {
+            return null;
+        }
+        if (pendingTrigger != null) {
+            return pendingTrigger;
+        }
+        if (!revision.equals(revisionSeen)) {
+            return revisionSeen == null ? "startup" : "revision";
+        }
+        if (stalled || nextRunAt == null) {
+            return null;
+        }
+        return now.isBefore(nextRunAt) ? null : nextTrigger;
+    }
+
+    void started(Instant now, String revision, String trigger, boolean suspended) {
+        running = true;
+        runningSuspended = suspended;
+        runningSince = now;
+        revisionSeen = revision;
+        lastTrigger = trigger;
+        pendingTrigger = null;
+    }
+
+    /**
+     * Decides the next run from the outcome alone, except that a suspended environment is looked at
+     * again after its interval even though the reconciler reports it stalled (it is still read and
+     * reported, never acted on).
+     */
+    void finished(ReconcileOutcome outcome, Instant now, Duration interval, RunDelays delays) {
+        boolean suspended = runningSuspended;
+        interval = interval != null ? interval : Policy.DEFAULT.interval();
+        running = false;
+        runningSince = null;
+        lastOutcome = outcome;
+        notBefore = null;
+        stalled = false;
+        if (!(outcome instanceof ReconcileOutcome.Retry)) {
+            failures = 0;
+            backoff = Duration.ZERO;
+        }
+        switch (outcome) {
+            case ReconcileOutcome.Converged converged -> schedule(now.plus(delays.interval(interval)), "interval");
+            case ReconcileOutcome.Progressing progressing -> schedule(now.plus(positive(progressing.requeueAfter(),
+                    delays.backoff(1))), "requeue");
+            case ReconcileOutcome.Retry retry -> {
+                failures++;
+                backoff = delays.backoff(failures);
+                Duration wait = retry.notBefore() != null && retry.notBefore().compareTo(backoff) > 0
+                        ? retry.notBefore() : backoff;
+                notBefore = retry.notBefore() != null && retry.notBefore().isPositive()
+                        ? now.plus(retry.notBefore()) : null;
+                schedule(now.plus(wait), "retry");
+            }
+            case ReconcileOutcome.Stalled stalledOutcome when suspended ->
+                    schedule(now.plus(delays.interval(interval)), "interval");
+            case ReconcileOutcome.Stalled stalledOutcome -> {
+                stalled = true;
+                nextRunAt = null;
+            }
+        }
+    }
+
+    EnvironmentSchedule view(boolean suspended) {
+        EnvironmentSchedule.State state = running ? EnvironmentSchedule.State.RUNNING
+                : suspended ? EnvironmentSchedule.State.SUSPENDED
+                : stalled ? EnvironmentSchedule.State.STALLED
+                : EnvironmentSchedule.State.WAITING;
+        return new EnvironmentSchedule(qualifiedName, state, nextRunAt, notBefore, failures, backoff, revisionSeen,
+                lastTrigger, result(lastOutcome),
+                reason(lastOutcome), runningSince);
+    }
+
+    private void schedule(Instant at, String trigger) {
+        nextRunAt = at;
+        nextTrigger = trigger;
+    }
+
+    private static Duration positive(Duration wanted, Duration fallback) {
+        return wanted != null && wanted.isPositive() ? wanted : fallback;
+    }
+
+    private static String result(ReconcileOutcome outcome) {
+        return switch (outcome) {
+            case null -> null;
+            case ReconcileOutcome.Converged converged -> "Converged";
+            case ReconcileOutcome.Progressing progressing -> "Progressing";
+            case ReconcileOutcome.Retry retry -> "Retry";
+            case ReconcileOutcome.Stalled stalled -> "Stalled";
+        };
+    }
+
+    private static String reason(ReconcileOutcome outcome) {
+        return switch (outcome) {
+            case null -> null;
+            case ReconcileOutcome.Converged converged -> null;
+            case ReconcileOutcome.Progressing progressing -> progressing.reason();
+            case ReconcileOutcome.Retry retry -> retry.reason();
+            case ReconcileOutcome.Stalled stalled -> stalled.reason();
+        };
+    }
+}

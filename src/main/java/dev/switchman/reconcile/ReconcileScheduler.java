@@ -1,0 +1,217 @@
+package dev.switchman.reconcile;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.DesiredState;
+import dev.switchman.desired.Policy;
+import dev.switchman.store.EnvironmentControl;
+import dev.switchman.store.EnvironmentControlRepository;
+import dev.switchman.store.StoreException;
+
+/**
+ * Decides when each environment runs and runs it on a small executor: at most one run per
+ * environment at a time; a new desired revision, a manual request or a resume runs it at the next
+ * tick; otherwise its interval (jittered), the requeue of a Progressing outcome, or the backoff of a
+ * Retry; a Stalled environment waits for a new revision or a request. A suspended environment (API
+ * or {@code policy.suspend}) is still read and reported at its interval but never acted on: the
+ * reconciler gets it with {@code policy.suspend} set, which it honours by planning without applying.
+ * Plain class: {@link ReconcileLoop} wires it, tests drive {@link #tick()} with their own clock.
+ */
+public final class ReconcileScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ReconcileScheduler.class);
+
+    /** One reconcile of one environment; {@link EnvironmentReconciler#reconcile} in production. */
+    @FunctionalInterface
+    public interface Action {
+        ReconcileOutcome reconcile(DesiredEnvironment environment, String revision, String trigger);
+    }
+
+    private final Action action;
+    private final Supplier<Optional<DesiredState>> desired;
+    private final EnvironmentControlRepository controls;
+    private final ExecutorService executor;
+    private final InstantSource clock;
+    private final RunDelays delays;
+    private final Map<String, EnvironmentWorker> workers = new LinkedHashMap<>();
+    private Map<String, EnvironmentControl> knownControls = Map.of();
+    private boolean controlsRead;
+    private boolean stopped;
+
+    ReconcileScheduler(Action action, Supplier<Optional<DesiredState>> desired,
+            EnvironmentControlRepository controls, ExecutorService executor, InstantSource clock,
+            RunDelays delays) {
+        this.action = action;
+        this.desired = desired;
+        this.controls = controls;
+        this.executor = executor;
+        this.clock = clock;
+        this.delays = delays;
+    }
+
+    /** Starts every environment that is due; returns their qualified names. */
+    public List<String> tick() {
+        Optional<DesiredState> state = desired.get();
+        Map<String, EnvironmentControl> previous = knownControls();
+        Optional<Map<String, EnvironmentControl>> read = readControls();
+        List<String> started = new ArrayList<>();
+        synchronized (this) {
+            if (stopped || state.isEmpty() || read.isEmpty()) {
+                return started;
+            }
+            Map<String, EnvironmentControl> current = read.get();
+            Instant now = clock.instant();
+            String revision = state.get().revision();
+            List<DesiredEnvironment> environments = state.get().environments();
+            workers.keySet().removeIf(name -> !workers.get(name).running
+                    && environments.stream().noneMatch(e -> e.qualifiedName().equals(name)));
+            for (DesiredEnvironment environment : environments) {
+                EnvironmentWorker worker = workers.computeIfAbsent(environment.qualifiedName(), EnvironmentWorker::new);
+                noticeRequest(worker, current.get(environment.qualifiedName()));
+                noticeResume(worker, previous.get(environment.qualifiedName()),
+                        current.get(environment.qualifiedName()));
+                String trigger = worker.dueTrigger(now, revision);
+                DesiredEnvironment target = isSuspended(current.get(environment.qualifiedName()))
+                        ? suspendedCopy(environment) : environment;
+                if (trigger != null && submit(worker, target, revision, trigger, now)) {
+                    started.add(environment.qualifiedName());
+                }
+            }
+        }
+        return started;
+    }
+
+    /** The loop's view of every environment it has seen, in declaration order. */
+    public synchronized List<EnvironmentSchedule> schedules() {
+        Map<String, Boolean> suspendedByPolicy = new HashMap<>();
+        desired.get().ifPresent(s -> s.environments()
+                .forEach(e -> suspendedByPolicy.put(e.qualifiedName(), e.policy().suspend())));
+        return workers.values().stream().map(w -> w.view(suspendedByPolicy.getOrDefault(w.qualifiedName, false)
+                || isSuspended(knownControls.get(w.qualifiedName)))).toList();
+    }
+
+    public Optional<EnvironmentSchedule> schedule(String qualifiedName) {
+        return schedules().stream().filter(s -> s.qualifiedName().equals(qualifiedName)).findFirst();
+    }
+
+    /** When the oldest run in progress started, empty when none is running. */
+    public synchronized Optional<Instant> oldestRunStartedAt() {
+        return workers.values().stream().filter(w -> w.running).map(w -> w.runningSince).min(Instant::compareTo);
+    }
+
+    /** Waits until no run is in progress (tests; shutdown); false when {@code timeout} passed first. */
+    public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (workers.values().stream().anyMatch(w -> w.running)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /** No run starts after this; runs in progress go on. */
+    public synchronized void stop() {
+        stopped = true;
+    }
+
+    private boolean submit(EnvironmentWorker worker, DesiredEnvironment environment, String revision, String trigger,
+            Instant now) {
+        worker.started(now, revision, trigger, environment.policy().suspend());
+        try {
+            executor.execute(() -> run(worker, environment, revision, trigger));
+            return true;
+        } catch (RejectedExecutionException e) {
+            worker.running = false;
+            worker.runningSince = null;
+            return false;
+        }
+    }
+
+    private void run(EnvironmentWorker worker, DesiredEnvironment environment, String revision, String trigger) {
+        ReconcileOutcome outcome;
+        try {
+            outcome = action.reconcile(environment, revision, trigger);
+            if (outcome == null) {
+                outcome = new ReconcileOutcome.Retry("NoOutcome", "the reconciler returned no outcome", Duration.ZERO);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "reconcile of %s failed unexpectedly; retrying with backoff", environment.qualifiedName());
+            outcome = new ReconcileOutcome.Retry("ReconcilerFailed", String.valueOf(e.getMessage()), Duration.ZERO);
+        }
+        synchronized (this) {
+            worker.finished(outcome, clock.instant(), environment.policy().interval(), delays);
+            notifyAll();
+        }
+    }
+
+    /** A request newer than the last one handled becomes a pending manual run. */
+    private static void noticeRequest(EnvironmentWorker worker, EnvironmentControl control) {
+        Instant requested = control == null ? null : control.reconcileRequestedAt();
+        if (requested != null && (worker.requestHandled == null || requested.isAfter(worker.requestHandled))) {
+            worker.requestHandled = requested;
+            if (worker.revisionSeen != null) {
+                worker.pendingTrigger = "manual";
+            }
+        }
+    }
+
+    private static void noticeResume(EnvironmentWorker worker, EnvironmentControl before, EnvironmentControl now) {
+        if (isSuspended(before) && !isSuspended(now) && worker.revisionSeen != null) {
+            worker.pendingTrigger = "resume";
+        }
+    }
+
+    /** The environment as the reconciler must see it while suspended through the API. */
+    private static DesiredEnvironment suspendedCopy(DesiredEnvironment environment) {
+        Policy policy = environment.policy();
+        return new DesiredEnvironment(environment.project(), environment.name(), environment.railwayEnvironmentId(),
+                environment.services(), environment.sharedVariables(), environment.databases(),
+                new Policy(policy.drift(), policy.prune(), policy.rollback(), policy.interval(), true),
+                environment.source(), environment.sources());
+    }
+
+    private static boolean isSuspended(EnvironmentControl control) {
+        return control != null && control.suspended();
+    }
+
+    private synchronized Map<String, EnvironmentControl> knownControls() {
+        return knownControls;
+    }
+
+    /**
+     * The controls as stored now; a store that cannot answer keeps the last known ones (a blip must
+     * not resume anything), and before the first answer nothing runs (a suspension may exist).
+     */
+    private Optional<Map<String, EnvironmentControl>> readControls() {
+        try {
+            Map<String, EnvironmentControl> read = new HashMap<>();
+            controls.list().forEach(c -> read.put(c.qualifiedName(), c));
+            synchronized (this) {
+                knownControls = Map.copyOf(read);
+                controlsRead = true;
+            }
+        } catch (StoreException e) {
+            LOG.warnf("cannot read environment controls, using the last known: %s", e.getMessage());
+        }
+        synchronized (this) {
+            return controlsRead ? Optional.of(knownControls) : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.switchman.web;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One environment in full, as {@code GET /api/v1/environments/{name}} shows it.
+ *
+ * @param desiredRevision the revision of the desired state in force
+ * @param reconciledRevision the revision the last run acted on, null before the first run
+ * @param lastAppliedRevision the revision Railway was last brought to, null before the first apply
+ * @param conditions Ready, Reconciling, Stalled with reason and message, empty before the first run
+ * @param drift addresses that differed from the desired state (never values)
+ * @param pendingChanges changes planned but not applied (report-only drift, suspended, blocked)
+ * @param suspendedBy {@code api} or {@code policy}, null when not suspended
+ * @param schedule this replica's loop state, null when it has not scheduled the environment
+ * @param statusUpdatedAt when the reconciler last recorded the status, null before the first run
+ */
+public record EnvironmentDetail(String project, String name, String desiredRevision, String reconciledRevision,
+        String lastAppliedRevision, List<ConditionView> conditions, RunView lastRun, List<String> drift,
+        int pendingChanges, boolean suspended, String suspendedBy, ScheduleView schedule, Instant statusUpdatedAt) {
+}

@@ -1,0 +1,48 @@
+package dev.switchman.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import dev.switchman.railway.RailwayStatus;
+import dev.switchman.reconcile.LoopHealth;
+import dev.switchman.reconcile.ReconcileLoop;
+
+/**
+ * Ready while Railway answered the last request, whatever it answered: a 429 means "slow down", not
+ * "down", and the loop paces itself. Down only when the last request got no answer (network, 5xx).
+ * Also says whether this replica leads: a standby is healthy and ready, it just does not act.
+ */
+@Readiness
+@ApplicationScoped
+public class RailwayHealthCheck implements HealthCheck {
+
+    private final RailwayStatus railway;
+    private final ReconcileLoop loop;
+
+    public RailwayHealthCheck(RailwayStatus railway, ReconcileLoop loop) {
+        this.railway = railway;
+        this.loop = loop;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        LoopHealth health = loop.health();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("railway")
+                .withData("role", health.leader() ? "leader" : "standby");
+        return railway.last().map(last -> response.status(last.reachable())
+                .withData("state", switch (last.outcome()) {
+                    case "transient" -> "unreachable";
+                    case "rate_limited" -> "rate-limited";
+                    default -> "reachable";
+                })
+                .withData("lastOperation", last.operation())
+                .withData("lastOutcome", last.outcome())
+                .withData("lastCallAt", last.at().toString()))
+                .orElseGet(() -> response.up().withData("state", "not-called-yet"))
+                .build();
+    }
+}

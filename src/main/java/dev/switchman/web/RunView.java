@@ -1,0 +1,16 @@
+package dev.switchman.web;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One reconcile run as the status API shows it.
+ *
+ * @param finishedAt null while the run is in progress
+ * @param result {@code Converged}, {@code Progressing}, {@code Retry}, {@code Stalled}; null while running
+ * @param summary what the reconciler recorded about the run (counts, addresses; never secret values)
+ */
+public record RunView(long id, String revision, String trigger, Instant startedAt, Instant finishedAt,
+        String result, String error, JsonNode summary) {
+}
