@@ -1,0 +1,70 @@
+package dev.switchman.daemon;
+
+import dev.switchman.desired.DesiredStateLoader;
+import dev.switchman.sandbox.RailwaySandbox;
+import dev.switchman.sandbox.SandboxServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The daemon as {@code switchman serve --sandbox} runs it: the reconcile loop on, the worked
+ * examples in desired-state/, a Railway sandbox seeded with their projects and environments only.
+ */
+public class SandboxDaemonProfile implements QuarkusTestProfile {
+
+    /** The sandbox's base URL reaches the test through this property (the test runs in another class loader). */
+    static final String SANDBOX_URL = "daemon-it.sandbox-url";
+    static final String TOKEN = "daemon-it-token";
+    static final String API_TOKEN = "daemon-it-api-token";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "switchman.desired.dir", "desired-state",
+                "switchman.sandbox.enabled", "true",
+                "switchman.reconcile.enabled", "true",
+                "switchman.reconcile.tick-interval", "200ms",
+                "switchman.railway.requests-per-hour", "10000",
+                "switchman.railway.requests-per-second", "50",
+                "switchman.api.token", API_TOKEN);
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(Sandbox.class));
+    }
+
+    /** Starts the sandbox on a real clock with short build and deploy times. */
+    public static final class Sandbox implements QuarkusTestResourceLifecycleManager {
+
+        private SandboxServer server;
+
+        @Override
+        public Map<String, String> start() {
+            Map<String, Object> fixture = new LinkedHashMap<>();
+            fixture.put("seed", "daemon-it");
+            fixture.put("clock", "real");
+            fixture.put("timings", Map.of("initializingSeconds", 0, "queuedSeconds", 0, "buildSeconds", 1, "deploySeconds", 1));
+            fixture.put("tokens", List.of(Map.of("token", TOKEN, "kind", "account")));
+            fixture.put("projects", DesiredStateLoader.load(Path.of("desired-state")).state().projects().stream()
+                    .map(p -> Map.of("name", p.name(), "environments", List.copyOf(p.environments().keySet())))
+                    .toList());
+            server = new SandboxServer(RailwaySandbox.fromFixture(fixture)).start(0);
+            System.setProperty(SANDBOX_URL, server.url());
+            return Map.of("switchman.railway.api-url", server.url() + "/graphql/v2",
+                    "switchman.railway.api-token", TOKEN,
+                    "switchman.railway.token", "");
+        }
+
+        @Override
+        public void stop() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}
