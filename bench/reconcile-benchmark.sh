@@ -1,7 +1,7 @@
 #!/bin/sh
 # Prints what reconciling costs on the packaged daemon against its in-process sandbox:
 # converge time and requests, requests and CPU per no-op cycle, change-to-first-mutation latency, RSS.
-# Usage: bench/reconcile-benchmark.sh [ENVIRONMENTS=10] [SERVICES=20] [SOAK_SECONDS=0]
+# Usage: [DAEMON_JVM_OPTS="-Xmx96m -XX:+UseSerialGC"] bench/reconcile-benchmark.sh [ENVIRONMENTS=10] [SERVICES=20] [SOAK_SECONDS=0]
 set -eu
 cd "$(dirname "$0")/.."
 ./mvnw -B -q ${MAVEN_ARGS:-} package -DskipTests

@@ -65,8 +65,8 @@ public final class ReconcileBenchmark {
 
     private void run(int soakSeconds) throws Exception {
         BenchDesiredState.write(dir, environments, services, "v1");
-        System.out.printf(Locale.ROOT, "%d environment(s) x %d service(s), sandbox with Railway's lifecycle in real time%n",
-                environments, services);
+        System.out.printf(Locale.ROOT, "%d environment(s) x %d service(s), sandbox with Railway's lifecycle in real time,"
+                + " daemon JVM options: %s%n", environments, services, System.getenv().getOrDefault("DAEMON_JVM_OPTS", "(default)"));
         long started = System.nanoTime();
         start();
         waitFor(Duration.ofMinutes(20), this::allReady);
@@ -106,8 +106,15 @@ public final class ReconcileBenchmark {
     private void start() throws IOException {
         Path root = Path.of("").toAbsolutePath();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar",
-                root.resolve("target/quarkus-app/quarkus-run.jar").toString(), "serve", "--sandbox", "--dir", dir.toString())
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        // heap settings for the daemon, e.g. "-Xmx96m -XX:+UseSerialGC", to see memory as a sidecar would run
+        String jvmOptions = System.getenv().getOrDefault("DAEMON_JVM_OPTS", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", root.resolve("target/quarkus-app/quarkus-run.jar").toString(), "serve",
+                "--sandbox", "--dir", dir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(root.resolve("target/reconcile-benchmark.log").toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", base.substring(base.lastIndexOf(':') + 1));
