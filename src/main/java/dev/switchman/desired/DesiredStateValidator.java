@@ -44,8 +44,21 @@ public final class DesiredStateValidator {
                     add(env, at + ".backups.destination.s3.secretAccessKey", s3.secretAccessKey(), uses);
                 }
             }
+            notifications(env, uses);
         }
         return uses;
+    }
+
+    private static void notifications(DesiredEnvironment env, List<SecretUse> uses) {
+        for (int i = 0; i < env.notifications().size(); i++) {
+            switch (env.notifications().get(i)) {
+                case NotificationTarget.Webhook webhook when webhook.url() instanceof VariableValue.SecretRef ref ->
+                        add(env, "notifications[" + i + "].webhook.url", ref, uses);
+                case NotificationTarget.Slack slack -> add(env, "notifications[" + i + "].slack.webhookUrl",
+                        slack.webhookUrl(), uses);
+                default -> { }
+            }
+        }
     }
 
     private static void variables(DesiredEnvironment env, String at, Map<String, VariableValue> variables,
