@@ -26,7 +26,7 @@ final class AlertLedger {
     }
 
     private static NotificationAlert next(Notification notification, boolean open) {
-        return new NotificationAlert(notification.environment(), notification.service(),
+        return new NotificationAlert(notification.environment(), notification.alertService(),
                 notification.kind().topic().label(), notification.kind().name(), notification.stateKey(), open,
                 notification.occurredAt());
     }

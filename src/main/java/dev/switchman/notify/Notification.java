@@ -44,6 +44,14 @@ public record Notification(String environment, String service, NotificationKind 
         return environment.substring(environment.indexOf('/') + 1);
     }
 
+    /**
+     * The service whose alert slot this notification uses: {@code ""} for rollout news, since a rollout is one
+     * alert for the environment (the service is part of its state key); otherwise {@link #service}.
+     */
+    public String alertService() {
+        return kind.topic() == NotificationKind.Topic.ROLLOUT ? "" : service;
+    }
+
     /** The same notification with another state key. */
     public Notification withStateKey(String key) {
         return new Notification(environment, service, kind, key, reason, details, occurredAt);

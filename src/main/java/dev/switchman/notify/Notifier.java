@@ -3,7 +3,6 @@ package dev.switchman.notify;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.Secrets;
-import dev.switchman.desired.VariableValue;
 import dev.switchman.store.NotificationAlert;
 import dev.switchman.store.NotificationDelivery;
 import dev.switchman.store.NotificationRepository;
@@ -16,10 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -33,6 +32,7 @@ import org.jboss.logging.Logger;
 public final class Notifier implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Notifier.class);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
     private final NotifySettings settings;
     private final Function<String, Optional<DesiredEnvironment>> environments;
@@ -58,8 +58,10 @@ public final class Notifier implements AutoCloseable {
         this.decisions = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(settings.queueCapacity()), Thread.ofPlatform().daemon()
                         .name("switchman-notify").factory());
-        this.deliveries = Executors.newScheduledThreadPool(settings.deliveryThreads(), Thread.ofPlatform().daemon()
-                .name("switchman-notify-delivery-", 0).factory());
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(settings.deliveryThreads(),
+                Thread.ofPlatform().daemon().name("switchman-notify-delivery-", 0).factory());
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.deliveries = pool;
         this.http = settings.enabled() ? HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build() : null;
     }
@@ -134,7 +136,7 @@ public final class Notifier implements AutoCloseable {
 
     private Optional<NotificationAlert> previous(Notification n) {
         try {
-            return store.alert(n.environment(), n.service(), n.kind().topic().label());
+            return store.alert(n.environment(), n.alertService(), n.kind().topic().label());
         } catch (StoreException e) {
             LOG.warnf("notification state of %s unreadable, sending without deduplication: %s", n.environment(),
                     e.getMessage());
@@ -143,7 +145,7 @@ public final class Notifier implements AutoCloseable {
     }
 
     private void send(Notification n, NotificationTarget target, String label, SecretScrubber scrubber) {
-        Optional<URI> url = url(target);
+        Optional<URI> url = TargetUrls.resolve(target, secrets);
         if (url.isEmpty()) {
             record(new NotificationDelivery(n.environment(), n.service(), n.kind().eventName(), label, "failed", 0,
                     null, "the target's URL is not available or not an http(s) URL", List.of(), Instant.now()),
@@ -162,25 +164,6 @@ public final class Notifier implements AutoCloseable {
             metrics.count(target.type(), "dropped");
             finished();
         }
-    }
-
-    private Optional<URI> url(NotificationTarget target) {
-        VariableValue value = switch (target) {
-            case NotificationTarget.Webhook webhook -> webhook.url();
-            case NotificationTarget.Slack slack -> slack.webhookUrl();
-        };
-        Optional<String> text = switch (value) {
-            case VariableValue.Literal literal -> Optional.of(literal.value());
-            case VariableValue.SecretRef ref -> secrets.lookup(ref.name());
-        };
-        return text.map(String::trim).filter(t -> t.startsWith("http://") || t.startsWith("https://"))
-                .flatMap(t -> {
-                    try {
-                        return Optional.of(URI.create(t));
-                    } catch (IllegalArgumentException e) {
-                        return Optional.empty();
-                    }
-                });
     }
 
     private void record(NotificationDelivery delivery, String type) {
@@ -214,10 +197,20 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    /** Stops taking notifications; deliveries still waiting for a retry are dropped. */
+    /**
+     * Stops taking notifications, gives those queued and the deliveries under way a moment to finish (so a
+     * short-lived {@code switchman apply} still sends its news), and drops retries that would wait longer.
+     */
     @Override
     public void close() {
         decisions.shutdown();
+        try {
+            decisions.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            deliveries.shutdown();
+            deliveries.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         deliveries.shutdownNow();
         if (http != null) {
             http.close();

@@ -143,6 +143,23 @@ class NotifierIT {
     }
 
     @Test
+    void aFailedRolloutIsToldOnceWithRailwaysReasonThenItsRollbackAndQuarantine() throws Exception {
+        Notification failed = RolloutNotices.rolloutFailed(ENV, "api", "rev-2", "dep-9",
+                "Healthcheck failed: /health returned 503");
+
+        notifier.notify(failed);
+        notifier.notify(failed);
+        notifier.notify(RolloutNotices.rolledBack(ENV, "api", "rev-2", "dep-8", "dep-10", false, "verdict failed"));
+        notifier.notify(RolloutNotices.quarantined(ENV, "rev-2", "api failed its healthcheck"));
+        notifier.notify(RolloutNotices.quarantined(ENV, "rev-2", "api failed its healthcheck"));
+        quiet();
+
+        assertThat(received()).extracting(body -> body.get("kind").asText() + " " + body.get("service").asText())
+                .containsExactly("rolloutFailed api", "rolledBack api", "quarantined null");
+        assertThat(received().get(0).get("reason").asText()).isEqualTo("api: Healthcheck failed: /health returned 503");
+    }
+
+    @Test
     void a500IsRetriedUntilDelivered() throws Exception {
         receiver.thenReply(new Reply(500, Map.of()), new Reply(503, Map.of()));
 
