@@ -63,6 +63,18 @@ public final class RolloutNotices {
                 service + " passes its checks again", Map.of("revision", revision));
     }
 
+    /** A deployment Switchman did not make: drift of {@code service}, corrected once the revision is redeployed. */
+    public static Notification deploymentDrift(String environment, String service, String revision,
+            String deploymentId, boolean corrected) {
+        return corrected
+                ? Notification.of(environment, service, NotificationKind.DRIFT_CORRECTED, deploymentId,
+                        service + ": the desired revision " + revision + " was redeployed",
+                        Map.of("revision", revision, "deploymentId", deploymentId))
+                : Notification.of(environment, service, NotificationKind.DRIFT_DETECTED, deploymentId,
+                        service + ": deployment " + deploymentId + " was not made by Switchman",
+                        Map.of("revision", revision, "deploymentId", deploymentId));
+    }
+
     private static Map<String, String> withDeployments(String revision, Map<String, String> deployments) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("revision", revision);

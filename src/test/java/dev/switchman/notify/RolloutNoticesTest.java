@@ -36,4 +36,15 @@ class RolloutNoticesTest {
         assertThat(AlertLedger.decide(open, degraded)).isEmpty();
         assertThat(AlertLedger.decide(open, RolloutNotices.serviceRecovered(ENV, "backend", "rev-2"))).isPresent();
     }
+
+    @Test
+    void aHandMadeDeploymentIsDriftOfItsServiceClosedWhenRedeployed() {
+        Notification detected = RolloutNotices.deploymentDrift(ENV, "backend", "rev-2", "dep-manual", false);
+
+        assertThat(detected.kind()).isEqualTo(NotificationKind.DRIFT_DETECTED);
+        assertThat(detected.alertService()).isEqualTo("backend");
+        Optional<NotificationAlert> open = AlertLedger.decide(Optional.empty(), detected);
+        assertThat(AlertLedger.decide(open, RolloutNotices.deploymentDrift(ENV, "backend", "rev-2", "dep-manual", true))
+                .orElseThrow().open()).isFalse();
+    }
 }
