@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.switchman.railway.RailwayConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Every {@code switchman.*} setting (environment variables: {@code SWITCHMAN_DESIRED_DIR}, ...). */
 @ConfigMapping(prefix = "switchman")
@@ -26,6 +27,10 @@ public interface SwitchmanConfig {
 
     /** The status API's mutating endpoints ({@code switchman.api.*}). */
     Api api();
+
+    /** How notifications to the environments' webhooks are delivered ({@code switchman.notify.*}). */
+    @WithName("notify")
+    Notify notifications();
 
     /** Set by {@code switchman serve --sandbox}: Railway is the in-process sandbox. */
     Sandbox sandbox();
@@ -165,5 +170,44 @@ public interface SwitchmanConfig {
          * ({@code SWITCHMAN_API_TOKEN}); unset disables them.
          */
         Optional<String> token();
+    }
+
+    interface Notify {
+
+        /** Whether notifications are sent at all; the targets themselves are declared per environment. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Attempts per message and target, the first included. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** The wait after a first failed attempt; doubled after each further failure. */
+        @WithDefault("2s")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts when the receiver gives no Retry-After. */
+        @WithDefault("2m")
+        Duration maxBackoff();
+
+        /** The longest Retry-After (from a 429) honoured; a longer one is cut to this. */
+        @WithDefault("10m")
+        Duration maxRetryAfter();
+
+        /** How long connecting to a receiver may take. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long one request may take before it counts as failed (and is retried). */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** Notifications waiting to be processed; beyond this they are dropped (and counted), never blocking. */
+        @WithDefault("1000")
+        int queueCapacity();
+
+        /** Threads delivering messages and running their retries. */
+        @WithDefault("2")
+        int deliveryThreads();
     }
 }

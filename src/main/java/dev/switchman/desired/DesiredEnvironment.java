@@ -2,6 +2,7 @@ package dev.switchman.desired;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param policy how Switchman acts on this environment
  * @param source where the environment was declared
  * @param sources where each value was declared (after merging), for messages
+ * @param notifications where rollout, drift and health notifications go, in declaration order
  */
 public record DesiredEnvironment(
         String project,
@@ -27,7 +29,16 @@ public record DesiredEnvironment(
         Map<String, DatabaseSpec> databases,
         Policy policy,
         SourceLocation source,
-        SourceMap sources) {
+        SourceMap sources,
+        List<NotificationTarget> notifications) {
+
+    /** Without notification targets. */
+    public DesiredEnvironment(String project, String name, String railwayEnvironmentId,
+            Map<String, ServiceSpec> services, Map<String, VariableValue> sharedVariables,
+            Map<String, DatabaseSpec> databases, Policy policy, SourceLocation source, SourceMap sources) {
+        this(project, name, railwayEnvironmentId, services, sharedVariables, databases, policy, source, sources,
+                List.of());
+    }
 
     /** Without a source map, for environments built by hand (tests, fixtures). */
     public DesiredEnvironment(String project, String name, String railwayEnvironmentId,
@@ -39,6 +50,7 @@ public record DesiredEnvironment(
 
     public DesiredEnvironment {
         sources = sources == null ? SourceMap.EMPTY : sources;
+        notifications = notifications == null ? List.of() : List.copyOf(notifications);
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         sharedVariables = Collections.unmodifiableMap(new LinkedHashMap<>(sharedVariables));
         databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));

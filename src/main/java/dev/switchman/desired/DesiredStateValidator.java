@@ -32,20 +32,38 @@ public final class DesiredStateValidator {
     /** Every reference to a secret, environment by environment, in declaration order. */
     public static List<SecretUse> secretUses(DesiredState state) {
         List<SecretUse> uses = new ArrayList<>();
-        for (DesiredEnvironment env : state.environments()) {
-            variables(env, "sharedVariables", env.sharedVariables(), uses);
-            env.services().values().forEach(s -> variables(env, "services." + s.name() + ".variables",
-                    s.variables(), uses));
-            for (DatabaseSpec db : env.databases().values()) {
-                String at = "databases." + db.name();
-                add(env, at + ".url", db.url(), uses);
-                if (db.backups() != null && db.backups().destination() instanceof DatabaseSpec.BackupDestination.S3 s3) {
-                    add(env, at + ".backups.destination.s3.accessKeyId", s3.accessKeyId(), uses);
-                    add(env, at + ".backups.destination.s3.secretAccessKey", s3.secretAccessKey(), uses);
-                }
+        state.environments().forEach(env -> uses.addAll(secretUses(env)));
+        return uses;
+    }
+
+    /** Every reference to a secret in one environment, in declaration order. */
+    public static List<SecretUse> secretUses(DesiredEnvironment env) {
+        List<SecretUse> uses = new ArrayList<>();
+        variables(env, "sharedVariables", env.sharedVariables(), uses);
+        env.services().values().forEach(s -> variables(env, "services." + s.name() + ".variables",
+                s.variables(), uses));
+        for (DatabaseSpec db : env.databases().values()) {
+            String at = "databases." + db.name();
+            add(env, at + ".url", db.url(), uses);
+            if (db.backups() != null && db.backups().destination() instanceof DatabaseSpec.BackupDestination.S3 s3) {
+                add(env, at + ".backups.destination.s3.accessKeyId", s3.accessKeyId(), uses);
+                add(env, at + ".backups.destination.s3.secretAccessKey", s3.secretAccessKey(), uses);
             }
         }
+        notifications(env, uses);
         return uses;
+    }
+
+    private static void notifications(DesiredEnvironment env, List<SecretUse> uses) {
+        for (int i = 0; i < env.notifications().size(); i++) {
+            switch (env.notifications().get(i)) {
+                case NotificationTarget.Webhook webhook when webhook.url() instanceof VariableValue.SecretRef ref ->
+                        add(env, "notifications[" + i + "].webhook.url", ref, uses);
+                case NotificationTarget.Slack slack -> add(env, "notifications[" + i + "].slack.webhookUrl",
+                        slack.webhookUrl(), uses);
+                default -> { }
+            }
+        }
     }
 
     private static void variables(DesiredEnvironment env, String at, Map<String, VariableValue> variables,

@@ -28,7 +28,7 @@ final class EnvironmentBinder {
         }
         return new DesiredEnvironment(env.project(), env.name(), env.railwayEnvironmentId(), services,
                 Fields.variables(spec, "sharedVariables"), databases, DatabaseBinder.policy(Fields.map(spec, "policy")),
-                env.location(), sources);
+                env.location(), sources, NotificationBinder.bind(spec));
     }
 
     private static Map<String, SourceLocation> locations(MapNode spec) {

@@ -26,7 +26,8 @@ public final class LanguageShape {
             field("sharedVariables", CommonShapes.VARIABLES, "shared variables of every environment"),
             field("services", ServiceShapes.SERVICES, "services of every environment"),
             field("databases", DatabaseShapes.DATABASES, "databases of every environment"),
-            field("policy", CommonShapes.POLICY, "policy of every environment"));
+            field("policy", CommonShapes.POLICY, "policy of every environment"),
+            field("notifications", NotificationShapes.NOTIFICATIONS, "notification targets of every environment"));
 
     private static final Shape PROJECT_SPEC = object("a project spec",
             field("railwayProjectId", string("a Railway project id"), "the Railway project id; found by name"
@@ -39,7 +40,9 @@ public final class LanguageShape {
             field("sharedVariables", CommonShapes.VARIABLES, "shared variables (${{shared.NAME}} in Railway)"),
             field("services", ServiceShapes.SERVICES, "services by name; null removes an inherited one"),
             field("databases", DatabaseShapes.DATABASES, "databases by name; null removes an inherited one"),
-            field("policy", CommonShapes.POLICY, "how Switchman acts on this environment")));
+            field("policy", CommonShapes.POLICY, "how Switchman acts on this environment"),
+            field("notifications", NotificationShapes.NOTIFICATIONS, "where rollout, drift and health"
+                    + " notifications go; a list replaces the inherited one")));
 
     private static final Shape DOCUMENT = new Shape.Discriminated(
             "a Switchman document (kind Project or Environment)", "kind", cases());

@@ -8,6 +8,7 @@ import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredProject;
 import dev.switchman.desired.Policy;
 import dev.switchman.desired.Secrets;
+import dev.switchman.notify.Notifier;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.plan.Change;
@@ -61,17 +62,19 @@ public class EnvironmentReconciler {
     private final StatusRecorder status;
     private final ReconcileEvents events;
     private final ReconcileMetrics metrics;
+    private final Notifier notifier;
 
     @Inject
     EnvironmentReconciler(RailwayApi railway, DesiredStateHolder desired, SwitchmanConfig config,
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
-            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry) {
+            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
+            Notifier notifier) {
         this(railway, name -> desired.current().flatMap(state -> state.projects().stream()
                         .filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
-                secrets(config), runs, lastApplied, inventory, statuses, events, registry);
+                secrets(config), runs, lastApplied, inventory, statuses, events, registry, notifier);
     }
 
-    private static Secrets secrets(SwitchmanConfig config) {
+    static Secrets secrets(SwitchmanConfig config) {
         Secrets fromProcess = EnvironmentSecrets.fromProcess(config.secrets().dir().orElse(null));
         return config.sandbox().enabled() ? new SandboxSecrets(fromProcess) : fromProcess;
     }
@@ -80,6 +83,15 @@ public class EnvironmentReconciler {
     public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry) {
+        this(railway, projectIds, secrets, runs, lastApplied, inventory, statuses, events, registry,
+                Notifier.disabled());
+    }
+
+    /** Like the constructor above, telling {@code notifier} about drift detected and corrected. */
+    public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
+            RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
+            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
+            Notifier notifier) {
         this.railway = railway;
         this.targets = new RailwayTargets(railway, projectIds);
         this.executor = new PlanExecutor(railway);
@@ -90,6 +102,7 @@ public class EnvironmentReconciler {
         this.status = new StatusRecorder(statuses);
         this.events = new ReconcileEvents(events);
         this.metrics = new ReconcileMetrics(registry);
+        this.notifier = notifier;
     }
 
     /**
@@ -131,6 +144,7 @@ public class EnvironmentReconciler {
             run.drift = plan.changes().stream().map(Change::address).toList();
             metrics.driftDetected(environment.qualifiedName(), run.drift.size());
             events.driftDetected(environment, revision, run.drift, policy.drift());
+            notifier.notify(DriftNotices.detected(environment, revision, plan.changes(), policy.drift()));
         }
         if (!plan.isApplicable()) {
             return Outcomes.blocked(plan);
@@ -141,6 +155,7 @@ public class EnvironmentReconciler {
                     + plan.changes().size() + " change(s) wait until it is resumed");
         }
         if (plan.changes().isEmpty()) {
+            notifier.notify(DriftNotices.corrected(environment, revision, false));
             return Outcomes.inSync(revision, observed);
         }
         if (drift && policy.drift() == Policy.DriftMode.REPORT_ONLY) {
@@ -163,6 +178,7 @@ public class EnvironmentReconciler {
         if (drift) {
             metrics.driftCorrected(environment.qualifiedName(), run.drift.size());
         }
+        notifier.notify(DriftNotices.corrected(environment, revision, drift));
         int applied = report.plan().changes().size();
         return report.deploymentsStarted().isEmpty()
                 ? new ReconcileOutcome.Converged(revision, applied, run.drift.size())

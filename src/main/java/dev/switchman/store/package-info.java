@@ -1,6 +1,7 @@
 /**
  * Switchman's own state in PostgreSQL: reconcile runs, events, the inventory of what Switchman
- * created, last-applied snapshots, desired-state loads and each environment's status (conditions).
+ * created, last-applied snapshots, desired-state loads, each environment's status (conditions), and the
+ * notification states sent and delivery log ({@link dev.switchman.store.NotificationRepository}).
  * Plain JDBC over the Agroal {@code DataSource}; the schema lives in {@code resources/db/migration} (Flyway).
  *
  * <p>Also {@link dev.switchman.store.EmbeddedPostgres}, a throw-away server for tests and for

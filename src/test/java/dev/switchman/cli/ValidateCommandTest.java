@@ -36,7 +36,8 @@ class ValidateCommandTest {
     @Test
     void a_secret_found_in_the_secrets_directory_is_resolved_and_never_printed() throws IOException {
         Path secrets = Files.createDirectories(dir.resolve("secrets"));
-        for (String name : new String[] {"SENTRY_DSN", "DJANGO_SECRET_KEY", "DJANGO_DATABASE_URL"}) {
+        for (String name : new String[] {"SENTRY_DSN", "DJANGO_SECRET_KEY", "DJANGO_DATABASE_URL",
+                "DJANGO_API_SLACK_WEBHOOK_URL"}) {
             Files.writeString(secrets.resolve(name), "value-of-" + name + "\n");
         }
 

@@ -58,9 +58,11 @@ class ExamplesTest {
     @Test
     void examplesListTheSecretsTheyReference() {
         assertThat(DesiredStateValidator.secretNames(DesiredStateLoader.load(Path.of("desired-state/django-api"))
-                .state())).isEqualTo(List.of("DJANGO_DATABASE_URL", "DJANGO_SECRET_KEY", "SENTRY_DSN"));
+                .state())).isEqualTo(List.of("DJANGO_API_SLACK_WEBHOOK_URL", "DJANGO_DATABASE_URL",
+                "DJANGO_SECRET_KEY", "SENTRY_DSN"));
         assertThat(DesiredStateValidator.secretNames(DesiredStateLoader.load(Path.of("desired-state/ticketing"))
-                .state())).isEqualTo(List.of("TICKETING_DATABASE_URL", "TICKETING_INTERNAL_API_TOKEN"));
+                .state())).isEqualTo(List.of("TICKETING_DATABASE_URL", "TICKETING_INTERNAL_API_TOKEN",
+                "TICKETING_WEBHOOK_URL"));
     }
 
     @Test

@@ -20,6 +20,9 @@ class SecretsCheckTest {
                         "production.yaml:16:9: error: production.services.backend.variables.SENTRY_DSN: secret"
                                 + " SENTRY_DSN is not available: set it in the daemon's environment or its secrets"
                                 + " directory",
+                        "production.yaml:23:9: error: production.notifications[0].slack.webhookUrl: secret"
+                                + " DJANGO_API_SLACK_WEBHOOK_URL is not available: set it in the daemon's environment"
+                                + " or its secrets directory",
                         "project.yaml:57:9: error: production.databases.main.url: secret DJANGO_DATABASE_URL is not"
                                 + " available: set it in the daemon's environment or its secrets directory",
                         "project.yaml:57:9: error: staging.databases.main.url: secret DJANGO_DATABASE_URL is not"

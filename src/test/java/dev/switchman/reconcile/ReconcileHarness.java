@@ -5,6 +5,7 @@ import dev.switchman.desired.DesiredProject;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.desired.LoadResult;
+import dev.switchman.notify.Notifier;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.railway.CountingTransport;
@@ -17,6 +18,7 @@ import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.InventoryRepository;
 import dev.switchman.store.LastAppliedRepository;
+import dev.switchman.store.NotificationRepository;
 import dev.switchman.store.RunRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -51,6 +53,9 @@ final class ReconcileHarness implements AutoCloseable {
     final LastAppliedRepository lastApplied;
     final InventoryRepository inventory;
     final EventRepository events;
+    final NotificationRepository notifications;
+    /** Set before the first reconcile to have drift notified; none by default. */
+    Notifier notifier = Notifier.disabled();
     private final Path desiredDir;
     private DesiredState state;
     Map<String, String> secrets = Map.of("API_KEY", "s3cret-value");
@@ -67,7 +72,8 @@ final class ReconcileHarness implements AutoCloseable {
     /** A harness over an emptied store. */
     static ReconcileHarness fresh(DataSource dataSource, Path desiredDir) {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status");
+            statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status,"
+                    + " notification_alerts, notification_deliveries");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -88,6 +94,7 @@ final class ReconcileHarness implements AutoCloseable {
         this.lastApplied = new LastAppliedRepository(dataSource);
         this.inventory = new InventoryRepository(dataSource);
         this.events = new EventRepository(dataSource);
+        this.notifications = new NotificationRepository(dataSource);
         this.desiredDir = desiredDir;
     }
 
@@ -122,6 +129,11 @@ final class ReconcileHarness implements AutoCloseable {
         return state.environment("shop/production").orElseThrow();
     }
 
+    /** The environment {@code project/name} of the desired state written last. */
+    Optional<DesiredEnvironment> environment(String name) {
+        return Optional.ofNullable(state).flatMap(s -> s.environment(name));
+    }
+
     String revision() {
         return state.revision();
     }
@@ -140,7 +152,7 @@ final class ReconcileHarness implements AutoCloseable {
         return new EnvironmentReconciler(railway, name -> Optional.ofNullable(state).flatMap(s -> s.projects()
                 .stream().filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
                 name -> Optional.ofNullable(secrets.get(name)), runs, lastApplied, inventory, statuses, events,
-                registry);
+                registry, notifier);
     }
 
     ReconcileOutcome reconcile(DesiredEnvironment environment) {
