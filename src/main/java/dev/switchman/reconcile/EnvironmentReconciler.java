@@ -17,11 +17,17 @@ import dev.switchman.plan.Plan;
 import dev.switchman.plan.Planner;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
+import dev.switchman.rollout.HttpAppChecks;
+import dev.switchman.rollout.RolloutEvent;
+import dev.switchman.rollout.RolloutGate;
+import dev.switchman.rollout.RolloutSettings;
+import dev.switchman.rollout.Rollouts;
 import dev.switchman.secrets.EnvironmentSecrets;
 import dev.switchman.secrets.SandboxSecrets;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.InventoryRepository;
 import dev.switchman.store.LastAppliedRepository;
+import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RunRepository;
 import dev.switchman.store.StoreException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,14 +67,23 @@ public class EnvironmentReconciler {
     private final StatusRecorder status;
     private final ReconcileEvents events;
     private final ReconcileMetrics metrics;
+    private final Rollouts rollouts;
 
     @Inject
     EnvironmentReconciler(RailwayApi railway, DesiredStateHolder desired, SwitchmanConfig config,
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
-            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry) {
+            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
+            RolloutRepository rolloutStore, jakarta.enterprise.event.Event<RolloutEvent> rolloutEvents) {
         this(railway, name -> desired.current().flatMap(state -> state.projects().stream()
                         .filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
-                secrets(config), runs, lastApplied, inventory, statuses, events, registry);
+                secrets(config), runs, lastApplied, inventory, statuses, events, registry,
+                !config.rollout().enabled() ? null : new Rollouts(railway, new HttpAppChecks(), rolloutStore, events, registry, rolloutEvents::fire,
+                        settings(config.rollout()), Instant::now));
+    }
+
+    private static RolloutSettings settings(SwitchmanConfig.Rollout rollout) {
+        return new RolloutSettings(rollout.pollInterval(), rollout.maxWait(), rollout.domainBaseUrl(),
+                rollout.monitorInterval());
     }
 
     private static Secrets secrets(SwitchmanConfig config) {
@@ -80,6 +95,15 @@ public class EnvironmentReconciler {
     public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry) {
+        this(railway, projectIds, secrets, runs, lastApplied, inventory, statuses, events, registry, null);
+    }
+
+    /** @param rollouts follows and verifies the deployments a run starts; null to leave them unwatched */
+    public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
+            RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
+            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
+            Rollouts rollouts) {
+        this.rollouts = rollouts;
         this.railway = railway;
         this.targets = new RailwayTargets(railway, projectIds);
         this.executor = new PlanExecutor(railway);
@@ -120,6 +144,12 @@ public class EnvironmentReconciler {
 
     private ReconcileOutcome observePlanApply(DesiredEnvironment environment, String revision, RunRecord run) {
         String environmentId = targets.environmentId(environment);
+        if (rollouts != null) {
+            ReconcileOutcome held = held(rollouts.before(environment, environmentId, revision));
+            if (held != null) {
+                return held;
+            }
+        }
         ObservedEnvironment observed = RailwayEnvironmentParser.parse(railway.environmentState(environmentId));
         LastApplied previous = loadLastApplied(environment);
         run.lastAppliedRevision = previous.revision();
@@ -164,9 +194,22 @@ public class EnvironmentReconciler {
             metrics.driftCorrected(environment.qualifiedName(), run.drift.size());
         }
         int applied = report.plan().changes().size();
-        return report.deploymentsStarted().isEmpty()
-                ? new ReconcileOutcome.Converged(revision, applied, run.drift.size())
-                : new ReconcileOutcome.Progressing(revision, REQUEUE_AFTER_DEPLOY, "DeploymentsStarted");
+        if (report.deploymentsStarted().isEmpty()) {
+            return new ReconcileOutcome.Converged(revision, applied, run.drift.size());
+        }
+        if (rollouts != null) {
+            return held(rollouts.started(environment, environmentId, revision, report.deploymentsStarted()));
+        }
+        return new ReconcileOutcome.Progressing(revision, REQUEUE_AFTER_DEPLOY, "DeploymentsStarted");
+    }
+
+    /** The outcome a rollout imposes on the run, or null to go on observing and planning. */
+    private static ReconcileOutcome held(RolloutGate gate) {
+        return switch (gate) {
+            case RolloutGate.Proceed proceed -> null;
+            case RolloutGate.Wait wait -> new ReconcileOutcome.Progressing(wait.revision(), wait.after(), wait.reason());
+            case RolloutGate.Stop stop -> new ReconcileOutcome.Stalled(stop.reason(), stop.message());
+        };
     }
 
     /** The stored snapshot, with services whose creation was recorded in the inventory (even if the run that created them died). */

@@ -10,6 +10,10 @@ import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.railway.CountingTransport;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.SandboxRailwayClients;
+import dev.switchman.rollout.HttpAppChecks;
+import dev.switchman.rollout.RolloutEvent;
+import dev.switchman.rollout.RolloutSettings;
+import dev.switchman.rollout.Rollouts;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxFixture;
 import dev.switchman.sandbox.SandboxServer;
@@ -17,6 +21,7 @@ import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.InventoryRepository;
 import dev.switchman.store.LastAppliedRepository;
+import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RunRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -51,6 +56,7 @@ final class ReconcileHarness implements AutoCloseable {
     final LastAppliedRepository lastApplied;
     final InventoryRepository inventory;
     final EventRepository events;
+    final RolloutRepository rolloutStore;
     private final Path desiredDir;
     private DesiredState state;
     Map<String, String> secrets = Map.of("API_KEY", "s3cret-value");
@@ -67,7 +73,8 @@ final class ReconcileHarness implements AutoCloseable {
     /** A harness over an emptied store. */
     static ReconcileHarness fresh(DataSource dataSource, Path desiredDir) {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status");
+            statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status, rollouts,"
+                    + " last_known_good, quarantined_revisions");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -88,6 +95,7 @@ final class ReconcileHarness implements AutoCloseable {
         this.lastApplied = new LastAppliedRepository(dataSource);
         this.inventory = new InventoryRepository(dataSource);
         this.events = new EventRepository(dataSource);
+        this.rolloutStore = new RolloutRepository(dataSource);
         this.desiredDir = desiredDir;
     }
 
@@ -140,7 +148,29 @@ final class ReconcileHarness implements AutoCloseable {
         return new EnvironmentReconciler(railway, name -> Optional.ofNullable(state).flatMap(s -> s.projects()
                 .stream().filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
                 name -> Optional.ofNullable(secrets.get(name)), runs, lastApplied, inventory, statuses, events,
-                registry);
+                registry, rollouts);
+    }
+
+    /** Set by {@link #followRollouts()}: the reconciler follows, verifies and rolls back its deployments. */
+    Rollouts rollouts;
+    final java.util.List<RolloutEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Makes the harness's reconciler follow rollouts, checking the sandbox's app endpoints on its clock. */
+    ReconcileHarness followRollouts() {
+        rollouts = new Rollouts(railway, new HttpAppChecks(), rolloutStore, events, registry, heard::add,
+                RolloutSettings.DEFAULT.withDomainBaseUrl(server.url() + "/apps/"), () -> sandbox.clock().now());
+        reconciler = null;
+        return this;
+    }
+
+    /** Reconciles, advancing the sandbox by each Progressing requeue, until the run ends otherwise (at most {@code runs}). */
+    ReconcileOutcome drive(DesiredEnvironment environment, int runs) {
+        ReconcileOutcome outcome = reconcile(environment);
+        for (int i = 1; i < runs && outcome instanceof ReconcileOutcome.Progressing progressing; i++) {
+            sandbox.advance(progressing.requeueAfter());
+            outcome = reconcile(environment);
+        }
+        return outcome;
     }
 
     ReconcileOutcome reconcile(DesiredEnvironment environment) {

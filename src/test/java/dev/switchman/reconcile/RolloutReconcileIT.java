@@ -1,0 +1,211 @@
+package dev.switchman.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.rollout.RolloutEvent;
+import dev.switchman.sandbox.RailwaySandbox;
+import dev.switchman.sandbox.SandboxFaults.DeploymentFault;
+import dev.switchman.store.EnvironmentEvent;
+import dev.switchman.store.RolloutRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Health-gated rollouts end to end: the sandbox on its virtual clock, its app endpoints checked over
+ * real HTTP, the real client and PostgreSQL store. Assertions are on final state and history.
+ */
+class RolloutReconcileIT extends SandboxReconcileIT {
+
+    private static final String WEB = """
+            services:
+              web:
+                source: {image: "ghcr.io/acme/web:%s"}
+                deploy: {healthcheckPath: /health}
+                verify:
+                  soak: 20s
+                  interval: 5s
+                  failureThreshold: 2
+                  timeout: 2s
+                  checks:
+                    - name: health
+                      path: /health
+                      expectStatus: [200]
+            policy:
+              rollback: %s
+            """;
+
+    @BeforeEach
+    void follow() {
+        h.followRollouts();
+    }
+
+    private DesiredEnvironment web(String version, String rollback) {
+        return h.desire(WEB.formatted(version, rollback));
+    }
+
+    /** Revision 1.0 rolled out and verified: web's last-known-good deployment. */
+    private String goodBaseline(String rollback) {
+        ReconcileOutcome outcome = h.drive(web("1.0", rollback), 40);
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Converged.class);
+        return h.rolloutStore.lastGood("shop", "production", "web", null).orElseThrow();
+    }
+
+    private List<String> statuses() {
+        return h.sandbox.deployments(h.environmentId, h.serviceId("web")).stream()
+                .map(RailwaySandbox.DeploymentInfo::status).toList();
+    }
+
+    private List<String> eventReasons() {
+        return h.events.recent("shop", "production", 100).stream().map(EnvironmentEvent::reason).toList();
+    }
+
+    private RolloutRow lastRollout() {
+        return h.rolloutStore.recent("shop", "production", 1).get(0);
+    }
+
+    @Test
+    void aFailedRailwayHealthcheckQuarantinesTheRevisionWithoutRollbackOrRetryLoop() {
+        String good = goodBaseline("automatic");
+        h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.FAIL_HEALTHCHECK, 0);
+
+        ReconcileOutcome outcome = h.drive(web("2.0", "automatic"), 40);
+
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Stalled.class);
+        assertThat(((ReconcileOutcome.Stalled) outcome).reason()).isEqualTo("RevisionQuarantined");
+        assertThat(((ReconcileOutcome.Stalled) outcome).message()).contains("deployment FAILED");
+        assertThat(h.rolloutStore.quarantined("shop", "production").orElseThrow().revision()).isEqualTo(h.revision());
+        assertThat(lastRollout().state()).isEqualTo("Failed");
+        assertThat(webOf(lastRollout()).path("rollback").asText()).isEqualTo("notNeeded");
+        assertThat(eventReasons()).contains("RevisionQuarantined").doesNotContain("RollbackRequested");
+        assertThat(h.sandbox.app(domain(), "/health").body()).containsEntry("deploymentId", good);
+
+        int deployments = statuses().size();
+        h.sandbox.advance(Duration.ofMinutes(5));
+        assertThat(h.drive(web("2.0", "automatic"), 5)).isInstanceOf(ReconcileOutcome.Stalled.class);
+        assertThat(statuses()).hasSize(deployments);
+    }
+
+    @Test
+    void aRolloutThatDegradesIsRolledBackToTheLastGoodDeploymentVerifiedAndQuarantined() {
+        String good = goodBaseline("automatic");
+        h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.DEGRADE, 0);
+        int requestsBefore = h.transport.total();
+        Instant started = h.sandbox.clock().now();
+
+        ReconcileOutcome outcome = h.drive(web("2.0", "automatic"), 60);
+
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Stalled.class);
+        RolloutRow rollout = lastRollout();
+        assertThat(rollout.state()).isEqualTo("RolledBack");
+        assertThat(rollout.verdict()).isEqualTo("Failed");
+        assertThat(rollout.reason()).contains("check health failed 2 time(s) in a row: HTTP 503");
+        JsonNode web = webOf(rollout);
+        assertThat(web.path("rollbackTarget").asText()).isEqualTo(good);
+        assertThat(web.path("rollback").asText()).isEqualTo("done");
+        assertThat(web.path("rollbackStage").asText()).isEqualTo("VERIFIED");
+        String serving = (String) h.sandbox.app(domain(), "/health").body().get("deploymentId");
+        assertThat(h.sandbox.app(domain(), "/health").status()).isEqualTo(200);
+        assertThat(serving).isNotEqualTo(good);
+        assertThat(web.path("rollbackDeploymentId").asText()).isEqualTo(serving);
+        assertThat(h.rolloutStore.lastGood("shop", "production", "web", null)).contains(serving);
+        assertThat(h.rolloutStore.quarantined("shop", "production").orElseThrow().revision()).isEqualTo(h.revision());
+        assertThat(h.heard).filteredOn(RolloutEvent.RolledBack.class::isInstance).hasSize(1);
+        assertThat(h.heard).filteredOn(RolloutEvent.Quarantined.class::isInstance).hasSize(1);
+        assertThat(h.counter("switchman_rollbacks_total", "how", "rollback")).isEqualTo(1);
+        report("degrade-and-rollback", started, requestsBefore);
+    }
+
+    @Test
+    void pastRailwaysRetentionTheLastGoodSourceIsRedeployedInstead() {
+        goodBaseline("automatic");
+        h.sandbox.advance(Duration.ofHours(73));
+        h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.DEGRADE, 0);
+
+        ReconcileOutcome outcome = h.drive(web("2.0", "automatic"), 60);
+
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Stalled.class);
+        assertThat(webOf(lastRollout()).path("redeployedSource").asBoolean()).isTrue();
+        assertThat(webOf(lastRollout()).path("rollback").asText()).isEqualTo("done");
+        assertThat(h.events.recent("shop", "production", 50)).filteredOn(e -> e.reason().equals("RollbackRequested"))
+                .singleElement().extracting(EnvironmentEvent::message).asString().contains("past Railway's retention");
+        assertThat(h.sandbox.app(domain(), "/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void withManualRollbackAFailedRolloutIsOnlyRecorded() {
+        goodBaseline("manual");
+        h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.DEGRADE, 0);
+
+        ReconcileOutcome outcome = h.drive(web("2.0", "manual"), 60);
+
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Stalled.class);
+        assertThat(webOf(lastRollout()).path("rollback").asText()).isEqualTo("skipped");
+        assertThat(eventReasons()).contains("RollbackNotDone", "RevisionQuarantined").doesNotContain("RollbackRequested");
+        assertThat(h.sandbox.app(domain(), "/health").status()).isEqualTo(503);
+    }
+
+    @Test
+    void aNewerRevisionPreemptsARolloutStillVerifying() {
+        goodBaseline("automatic");
+        ReconcileOutcome first = h.reconcile(web("2.0", "automatic"));
+        assertThat(first).isInstanceOf(ReconcileOutcome.Progressing.class);
+        h.sandbox.advance(Duration.ofSeconds(10));
+        assertThat(h.reconcile(web("2.0", "automatic"))).isInstanceOf(ReconcileOutcome.Progressing.class);
+
+        ReconcileOutcome outcome = h.drive(web("3.0", "automatic"), 40);
+
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Converged.class);
+        assertThat(h.rolloutStore.recent("shop", "production", 3)).extracting(RolloutRow::state)
+                .containsExactly("Succeeded", "Superseded", "Succeeded");
+        assertThat(h.sandbox.app(domain(), "/health").body()).containsEntry("image", "ghcr.io/acme/web:3.0");
+        assertThat(h.rolloutStore.quarantined("shop", "production")).isEmpty();
+    }
+
+    @Test
+    void retryLiftsTheQuarantineAndANewerRevisionLiftsItByItself() {
+        goodBaseline("automatic");
+        h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.FAIL_HEALTHCHECK, 0);
+        DesiredEnvironment bad = web("2.0", "automatic");
+        assertThat(h.drive(bad, 40)).isInstanceOf(ReconcileOutcome.Stalled.class);
+
+        assertThat(h.rollouts.retry("shop", "production", "by hand (test)")).isPresent();
+
+        assertThat(h.reconcile(bad)).isNotInstanceOf(ReconcileOutcome.Stalled.class);
+        assertThat(h.rolloutStore.quarantined("shop", "production")).isEmpty();
+
+        h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.FAIL_HEALTHCHECK, 0);
+        assertThat(h.drive(web("2.1", "automatic"), 40)).isInstanceOf(ReconcileOutcome.Stalled.class);
+        assertThat(h.drive(web("2.2", "automatic"), 40)).isInstanceOf(ReconcileOutcome.Converged.class);
+        assertThat(eventReasons()).contains("QuarantineLifted");
+        assertThat(h.rolloutStore.quarantined("shop", "production")).isEmpty();
+    }
+
+    private static JsonNode webOf(RolloutRow rollout) {
+        return ReconcilerJson.read(rollout.servicesJson()).get(0);
+    }
+
+    private String domain() {
+        return h.sandbox.domain(h.environmentId, h.serviceId("web"));
+    }
+
+    /** Prints the figures the issue asks for, from the recorded event times (sandbox clock) and the transport count. */
+    private void report(String scenario, Instant started, int requestsBefore) {
+        List<EnvironmentEvent> events = h.events.recent("shop", "production", 100);
+        Instant failed = at(events, "RolloutFailed");
+        Instant requested = at(events, "RollbackRequested");
+        Instant verified = at(events, "RolledBack");
+        System.out.printf("FIGURES %s: deploy-to-verdict %s, verdict-to-rollback-request %s,"
+                + " request-to-rolled-back-verified %s, API requests %d%n", scenario, Duration.between(started, failed),
+                Duration.between(failed, requested), Duration.between(requested, verified),
+                h.transport.total() - requestsBefore);
+    }
+
+    private static Instant at(List<EnvironmentEvent> events, String reason) {
+        return events.stream().filter(e -> e.reason().equals(reason)).map(EnvironmentEvent::time).findFirst().orElseThrow();
+    }
+}
