@@ -150,7 +150,14 @@ public class EnvironmentReconciler {
                 return held;
             }
         }
-        ObservedEnvironment observed = RailwayEnvironmentParser.parse(railway.environmentState(environmentId));
+        com.fasterxml.jackson.databind.JsonNode state = railway.environmentState(environmentId);
+        ObservedEnvironment observed = RailwayEnvironmentParser.parse(state);
+        if (rollouts != null) {
+            ReconcileOutcome held = held(rollouts.monitor(environment, environmentId, revision, state));
+            if (held != null) {
+                return held;
+            }
+        }
         LastApplied previous = loadLastApplied(environment);
         run.lastAppliedRevision = previous.revision();
         Plan plan = Planner.plan(revision, environment, observed, previous, secrets);
@@ -201,6 +208,16 @@ public class EnvironmentReconciler {
             return held(rollouts.started(environment, environmentId, revision, report.deploymentsStarted()));
         }
         return new ReconcileOutcome.Progressing(revision, REQUEUE_AFTER_DEPLOY, "DeploymentsStarted");
+    }
+
+    /** The rollouts this reconciler follows (for the CLI's rollback and retry); empty when disabled. */
+    public Optional<Rollouts> rollouts() {
+        return Optional.ofNullable(rollouts);
+    }
+
+    /** The Railway id of the environment (looked up by name when the YAML does not declare it). */
+    public String environmentId(DesiredEnvironment environment) {
+        return targets.environmentId(environment);
     }
 
     /** The outcome a rollout imposes on the run, or null to go on observing and planning. */

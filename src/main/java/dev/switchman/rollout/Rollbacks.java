@@ -58,6 +58,11 @@ final class Rollbacks {
             recorder.rollbackProblem(rollout, service, "no last-known-good deployment to roll back to", now);
             return;
         }
+        requestTo(rollout, service, target, now);
+    }
+
+    /** Rolls {@code service} back to the deployment {@code target} (its last-known-good, or one a person chose). */
+    void requestTo(Rollout rollout, ServiceRollout service, String target, Instant now) {
         try {
             request(rollout, service, railway.deployment(target));
         } catch (RailwayException.Transient | RailwayException.RateLimited retryLater) {

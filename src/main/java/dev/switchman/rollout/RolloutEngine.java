@@ -20,11 +20,12 @@ final class RolloutEngine {
     private final Rollbacks rollbacks;
     private final RolloutSettings settings;
 
-    RolloutEngine(RailwayApi railway, AppChecks checks, RolloutRecorder recorder, RolloutSettings settings) {
+    RolloutEngine(RailwayApi railway, AppChecks checks, RolloutRecorder recorder, Rollbacks rollbacks,
+            RolloutSettings settings) {
         this.railway = railway;
         this.checks = checks;
         this.recorder = recorder;
-        this.rollbacks = new Rollbacks(railway, recorder);
+        this.rollbacks = rollbacks;
         this.settings = settings;
     }
 

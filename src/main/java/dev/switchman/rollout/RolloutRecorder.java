@@ -3,6 +3,7 @@ package dev.switchman.rollout;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.store.EnvironmentEvent;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.Quarantine;
@@ -72,6 +73,26 @@ final class RolloutRecorder {
 
     void recovered(Rollout rollout, ServiceRollout service, Instant at) {
         emit(new RolloutEvent.ServiceRecovered(rollout.qualifiedName(), service.name, rollout.revision, at));
+    }
+
+    void recovered(DesiredEnvironment environment, String service, String revision, Instant at) {
+        append(environment.project(), environment.name(), at, "Normal", "ServiceRecovered",
+                service + " passes its checks again", null);
+        emit(new RolloutEvent.ServiceRecovered(environment.qualifiedName(), service, revision, at));
+    }
+
+    void monitoredFailure(DesiredEnvironment environment, String service, String revision, String problem, Instant at) {
+        append(environment.project(), environment.name(), at, "Warning", "ServiceDegraded", service + ": " + problem, null);
+        emit(new RolloutEvent.ServiceDegraded(environment.qualifiedName(), service, revision, null, 0, problem, at));
+    }
+
+    void deploymentDrift(DesiredEnvironment environment, String service, String revision, String deploymentId,
+            boolean healing, Instant at) {
+        append(environment.project(), environment.name(), at, "Warning", "DeploymentDriftDetected", service + " runs "
+                + deploymentId + ", a deployment Switchman did not make" + (healing
+                        ? "; redeploying the desired revision" : "; reporting only (reportOnly)"), null);
+        emit(new RolloutEvent.DeploymentDriftDetected(environment.qualifiedName(), service, revision, deploymentId,
+                healing, at));
     }
 
     void rollbackRequested(Rollout rollout, ServiceRollout service, Duration sinceVerdict, Instant at) {
@@ -151,7 +172,7 @@ final class RolloutRecorder {
     }
 
     private static ObjectNode service(ServiceRollout s) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode().put("service", s.name)
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("service", s.name).put("serviceId", s.serviceId)
                 .put("deploymentId", s.forward.deploymentId).put("status", s.forward.status)
                 .put("stage", s.forward.stage.name()).put("reason", s.forward.reason).put("rollback", s.rollback);
         if (s.rollbackTarget != null) {

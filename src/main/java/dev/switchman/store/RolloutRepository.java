@@ -80,6 +80,21 @@ public class RolloutRepository {
         }, row -> row.getString(1));
     }
 
+    /** Whether a rollout (or rollback) of the environment recorded this deployment id. */
+    public boolean made(String project, String environment, String deploymentId) {
+        return jdbc.queryOne("""
+                select 1 from rollouts where project = ? and environment = ? and position(? in services::text) > 0
+                union all select 1 from last_known_good where project = ? and environment = ? and deployment_id = ?
+                limit 1""", s -> {
+            s.setString(1, project);
+            s.setString(2, environment);
+            s.setString(3, '"' + deploymentId + '"');
+            s.setString(4, project);
+            s.setString(5, environment);
+            s.setString(6, deploymentId);
+        }, row -> true).isPresent();
+    }
+
     public void quarantine(Quarantine quarantine) {
         jdbc.update("""
                 insert into quarantined_revisions (project, environment, revision, reason, quarantined_at)

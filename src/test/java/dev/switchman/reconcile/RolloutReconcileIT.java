@@ -173,16 +173,87 @@ class RolloutReconcileIT extends SandboxReconcileIT {
         DesiredEnvironment bad = web("2.0", "automatic");
         assertThat(h.drive(bad, 40)).isInstanceOf(ReconcileOutcome.Stalled.class);
 
-        assertThat(h.rollouts.retry("shop", "production", "by hand (test)")).isPresent();
+        assertThat(h.rollouts.retry(bad, h.environmentId, "by hand (test)")).isPresent();
 
-        assertThat(h.reconcile(bad)).isNotInstanceOf(ReconcileOutcome.Stalled.class);
+        assertThat(h.drive(bad, 40)).isInstanceOf(ReconcileOutcome.Converged.class);
         assertThat(h.rolloutStore.quarantined("shop", "production")).isEmpty();
+        assertThat(lastRollout().state()).isEqualTo("Succeeded");
+        assertThat(h.sandbox.app(domain(), "/health").body()).containsEntry("image", "ghcr.io/acme/web:2.0");
 
         h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.FAIL_HEALTHCHECK, 0);
         assertThat(h.drive(web("2.1", "automatic"), 40)).isInstanceOf(ReconcileOutcome.Stalled.class);
         assertThat(h.drive(web("2.2", "automatic"), 40)).isInstanceOf(ReconcileOutcome.Converged.class);
         assertThat(eventReasons()).contains("QuarantineLifted");
         assertThat(h.rolloutStore.quarantined("shop", "production")).isEmpty();
+    }
+
+    @Test
+    void aManualRollbackGoesBackToTheLastGoodDeploymentVerifiesItAndQuarantinesTheRevision() {
+        String good = goodBaseline("automatic");
+        DesiredEnvironment two = web("2.0", "automatic");
+        assertThat(h.drive(two, 40)).isInstanceOf(ReconcileOutcome.Converged.class);
+
+        RolloutRow row = h.rollouts.rollback(two, h.environmentId, h.revision(), "web", null, "test",
+                () -> h.sandbox.advance(Duration.ofSeconds(5)));
+
+        assertThat(row.state()).isEqualTo("RolledBack");
+        assertThat(webOf(row).path("rollbackTarget").asText()).isEqualTo(good);
+        assertThat(h.sandbox.app(domain(), "/health").body()).containsEntry("image", "ghcr.io/acme/web:1.0")
+                .containsEntry("deploymentId", webOf(row).path("rollbackDeploymentId").asText());
+        assertThat(h.reconcile(two)).isInstanceOf(ReconcileOutcome.Stalled.class);
+        assertThat(eventReasons()).contains("RollbackRequested", "RolledBack", "RevisionQuarantined");
+    }
+
+    @Test
+    void aCrashAfterTheSoakIsRolledBackWhenThePolicyIsAutomatic() {
+        String first = goodBaseline("automatic");
+        h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.CRASH, 120);
+        DesiredEnvironment two = web("2.0", "automatic");
+        assertThat(h.drive(two, 40)).isInstanceOf(ReconcileOutcome.Converged.class);
+        h.sandbox.advance(Duration.ofMinutes(3));
+
+        ReconcileOutcome outcome = h.drive(two, 60);
+
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Stalled.class);
+        assertThat(lastRollout().state()).isEqualTo("RolledBack");
+        assertThat(lastRollout().reason()).contains("CRASHED after it was verified");
+        assertThat(webOf(lastRollout()).path("rollbackTarget").asText()).isEqualTo(first);
+        assertThat(h.sandbox.app(domain(), "/health").body()).containsEntry("image", "ghcr.io/acme/web:1.0");
+        assertThat(eventReasons()).contains("ServiceDegraded", "RolledBack", "RevisionQuarantined");
+    }
+
+    @Test
+    void aCrashAfterTheSoakIsOnlyReportedOnceWhenThePolicyIsManual() {
+        goodBaseline("manual");
+        h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.CRASH, 120);
+        DesiredEnvironment two = web("2.0", "manual");
+        assertThat(h.drive(two, 40)).isInstanceOf(ReconcileOutcome.Converged.class);
+        h.sandbox.advance(Duration.ofMinutes(3));
+
+        h.drive(two, 5);
+        h.sandbox.advance(Duration.ofMinutes(2));
+        h.drive(two, 5);
+
+        assertThat(eventReasons()).filteredOn("ServiceDegraded"::equals).hasSize(1);
+        assertThat(eventReasons()).doesNotContain("RollbackRequested", "RevisionQuarantined");
+        assertThat(statuses().get(0)).isEqualTo("CRASHED");
+        assertThat(h.heard).filteredOn(RolloutEvent.ServiceDegraded.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aDeploymentSwitchmanDidNotMakeIsReportedAndRedeployedWithSelfHeal() {
+        goodBaseline("automatic");
+        DesiredEnvironment one = web("1.0", "automatic");
+        String byHand = h.railway.deploy(h.serviceId("web"), h.environmentId, null);
+        h.sandbox.advance(Duration.ofMinutes(1));
+
+        ReconcileOutcome outcome = h.drive(one, 40);
+
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Converged.class);
+        assertThat(eventReasons()).contains("DeploymentDriftDetected", "RolloutSucceeded");
+        assertThat(h.heard).filteredOn(RolloutEvent.DeploymentDriftDetected.class::isInstance).singleElement()
+                .extracting(e -> ((RolloutEvent.DeploymentDriftDetected) e).deploymentId()).isEqualTo(byHand);
+        assertThat(h.sandbox.app(domain(), "/health").body().get("deploymentId")).isNotEqualTo(byHand);
     }
 
     private static JsonNode webOf(RolloutRow rollout) {
