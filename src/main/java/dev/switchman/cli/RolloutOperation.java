@@ -5,13 +5,10 @@ import dev.switchman.desired.DesiredState;
 import dev.switchman.reconcile.DesiredStateHolder;
 import dev.switchman.reconcile.EnvironmentReconciler;
 import dev.switchman.rollout.Rollouts;
-import dev.switchman.store.EmbeddedPostgres;
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 
 /** Boots Quarkus (as {@code apply} does) to run one rollout action, {@code rollback} or {@code retry}, on one environment. */
@@ -33,28 +30,9 @@ final class RolloutOperation {
         if (dir != null) {
             System.setProperty("switchman.desired.dir", dir.toString());
         }
-        System.setProperty("switchman.reconcile.enabled", "false");
-        System.setProperty("quarkus.http.port", "0");
-        EmbeddedPostgres embedded = StateStoreBootstrap.ensure();
-        if (embedded != null) {
-            spec.commandLine().getErr().println("switchman: no DATABASE_URL: the daemon's history, last-known-good"
-                    + " deployments and quarantines are not visible to this run");
-        }
         pending = action;
-        try {
-            AtomicInteger exitCode = new AtomicInteger(ExitCode.ERROR);
-            Quarkus.run(Once.class, (code, failure) -> {
-                if (failure != null) {
-                    spec.commandLine().getErr().println("switchman: " + failure.getMessage());
-                }
-                exitCode.set(code);
-            }, environment);
-            return exitCode.get();
-        } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
-        }
+        return QuarkusOnce.run(spec, Once.class, environment, "the daemon's history, last-known-good deployments"
+                + " and quarantines are not visible to this run");
     }
 
     static void pause() {
