@@ -256,6 +256,37 @@ class RolloutReconcileIT extends SandboxReconcileIT {
         assertThat(h.sandbox.app(domain(), "/health").body().get("deploymentId")).isNotEqualTo(byHand);
     }
 
+    @Test
+    void aMultiServiceRolloutThatFailsPartWayRollsBackWhatItChanged() {
+        String twoServices = """
+                services:
+                  api:
+                    source: {image: "ghcr.io/acme/api:%1$s"}
+                    verify: {soak: 10s, interval: 5s, failureThreshold: 2, checks: [{name: health, path: /health}]}
+                  web:
+                    source: {image: "ghcr.io/acme/web:%1$s"}
+                    dependsOn: [api]
+                    verify: {soak: 10s, interval: 5s, failureThreshold: 2, checks: [{name: health, path: /health}]}
+                """;
+        assertThat(h.drive(h.desire(twoServices.formatted("1.0")), 40)).isInstanceOf(ReconcileOutcome.Converged.class);
+        String goodApi = h.rolloutStore.lastGood("shop", "production", "api", null).orElseThrow();
+        String goodWeb = h.rolloutStore.lastGood("shop", "production", "web", null).orElseThrow();
+        h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.DEGRADE, 0);
+
+        ReconcileOutcome outcome = h.drive(h.desire(twoServices.formatted("2.0")), 60);
+
+        assertThat(outcome).isInstanceOf(ReconcileOutcome.Stalled.class);
+        JsonNode services = ReconcilerJson.read(lastRollout().servicesJson());
+        assertThat(services.findValuesAsText("service")).containsExactly("api", "web");
+        assertThat(services.findValuesAsText("rollbackTarget")).containsExactly(goodApi, goodWeb);
+        assertThat(services.findValuesAsText("rollback")).containsExactly("done", "done");
+        assertThat(h.sandbox.app(h.sandbox.domain(h.environmentId, h.serviceId("api")), "/health").body())
+                .containsEntry("image", "ghcr.io/acme/api:1.0");
+        assertThat(h.sandbox.app(domain(), "/health").body()).containsEntry("image", "ghcr.io/acme/web:1.0");
+        assertThat(h.counter("switchman_rollouts_total", "result", "RolledBack")).isEqualTo(1);
+        assertThat(h.counter("switchman_rollouts_total", "result", "Succeeded")).isEqualTo(1);
+    }
+
     private static JsonNode webOf(RolloutRow rollout) {
         return ReconcilerJson.read(rollout.servicesJson()).get(0);
     }
