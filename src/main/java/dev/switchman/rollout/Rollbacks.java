@@ -4,6 +4,9 @@ import dev.switchman.desired.Policy;
 import dev.switchman.railway.Deployment;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
+import dev.switchman.railway.ServiceInstanceUpdate;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.rollout.DeploymentTrack.Stage;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +86,13 @@ final class Rollbacks {
                     .orElseGet(() -> railway.deployments(service.serviceId, rollout.environmentId, 1).get(0).id());
         } else {
             String commit = target.meta() == null ? null : target.meta().path("commitHash").textValue();
+            String image = target.meta() == null ? null : target.meta().path("image").textValue();
+            if (image != null) {
+                // An image service deploys what its settings name, so they name the last good image first.
+                ObjectNode input = JsonNodeFactory.instance.objectNode();
+                input.putObject("source").put("image", image);
+                railway.updateServiceInstance(new ServiceInstanceUpdate(service.serviceId, rollout.environmentId, input));
+            }
             newDeployment = railway.deploy(service.serviceId, rollout.environmentId, commit);
             service.redeployedSource = true;
         }

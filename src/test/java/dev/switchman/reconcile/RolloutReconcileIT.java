@@ -133,7 +133,7 @@ class RolloutReconcileIT extends SandboxReconcileIT {
         assertThat(webOf(lastRollout()).path("rollback").asText()).isEqualTo("done");
         assertThat(h.events.recent("shop", "production", 50)).filteredOn(e -> e.reason().equals("RollbackRequested"))
                 .singleElement().extracting(EnvironmentEvent::message).asString().contains("past Railway's retention");
-        assertThat(h.sandbox.app(domain(), "/health").status()).isEqualTo(200);
+        assertThat(h.sandbox.app(domain(), "/health").body()).containsEntry("image", "ghcr.io/acme/web:1.0");
     }
 
     @Test
