@@ -95,6 +95,7 @@ class RolloutReconcileIT extends SandboxReconcileIT {
         String good = goodBaseline("automatic");
         h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.DEGRADE, 0);
         int requestsBefore = h.transport.total();
+        java.util.Map<String, Integer> countsBefore = h.transport.counts();
         Instant started = h.sandbox.clock().now();
 
         ReconcileOutcome outcome = h.drive(web("2.0", "automatic"), 60);
@@ -117,7 +118,8 @@ class RolloutReconcileIT extends SandboxReconcileIT {
         assertThat(h.heard).filteredOn(RolloutEvent.RolledBack.class::isInstance).hasSize(1);
         assertThat(h.heard).filteredOn(RolloutEvent.Quarantined.class::isInstance).hasSize(1);
         assertThat(h.counter("switchman_rollbacks_total", "how", "rollback")).isEqualTo(1);
-        report("degrade-and-rollback", started, requestsBefore);
+        report("degrade-and-rollback", started, requestsBefore, countsBefore);
+        assertThat(h.transport.total() - requestsBefore).isLessThanOrEqualTo(20);
     }
 
     @Test
@@ -296,7 +298,7 @@ class RolloutReconcileIT extends SandboxReconcileIT {
     }
 
     /** Prints the figures the issue asks for, from the recorded event times (sandbox clock) and the transport count. */
-    private void report(String scenario, Instant started, int requestsBefore) {
+    private void report(String scenario, Instant started, int requestsBefore, java.util.Map<String, Integer> countsBefore) {
         List<EnvironmentEvent> events = h.events.recent("shop", "production", 100);
         Instant failed = at(events, "RolloutFailed");
         Instant requested = at(events, "RollbackRequested");
@@ -305,6 +307,12 @@ class RolloutReconcileIT extends SandboxReconcileIT {
                 + " request-to-rolled-back-verified %s, API requests %d%n", scenario, Duration.between(started, failed),
                 Duration.between(failed, requested), Duration.between(requested, verified),
                 h.transport.total() - requestsBefore);
+        h.transport.counts().forEach((operation, count) -> {
+            int spent = count - countsBefore.getOrDefault(operation, 0);
+            if (spent > 0) {
+                System.out.printf("FIGURES   %s: %d%n", operation, spent);
+            }
+        });
     }
 
     private static Instant at(List<EnvironmentEvent> events, String reason) {
