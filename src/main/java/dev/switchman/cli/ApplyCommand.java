@@ -5,13 +5,10 @@ import dev.switchman.desired.DesiredState;
 import dev.switchman.reconcile.DesiredStateHolder;
 import dev.switchman.reconcile.EnvironmentReconciler;
 import dev.switchman.reconcile.ReconcileOutcome;
-import dev.switchman.store.EmbeddedPostgres;
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,27 +42,8 @@ final class ApplyCommand implements Callable<Integer> {
         if (dir != null) {
             System.setProperty("switchman.desired.dir", dir.toString());
         }
-        System.setProperty("switchman.reconcile.enabled", "false");
-        System.setProperty("quarkus.http.port", "0");
-        EmbeddedPostgres embedded = StateStoreBootstrap.ensure();
-        if (embedded != null) {
-            spec.commandLine().getErr().println("switchman: no DATABASE_URL: what this run applies is not remembered"
-                    + " for the next one (prune and sealed-secret decisions need the daemon's database)");
-        }
-        try {
-            AtomicInteger exitCode = new AtomicInteger(ExitCode.ERROR);
-            Quarkus.run(ApplyOnce.class, (code, failure) -> {
-                if (failure != null) {
-                    spec.commandLine().getErr().println("switchman: " + failure.getMessage());
-                }
-                exitCode.set(code);
-            }, environment);
-            return exitCode.get();
-        } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
-        }
+        return QuarkusOnce.run(spec, ApplyOnce.class, environment, "what this run applies is not remembered"
+                + " for the next one (prune and sealed-secret decisions need the daemon's database)");
     }
 
     private boolean confirmed() {

@@ -71,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         System.setProperty("switchman.railway.api-token", SandboxSeed.ACCOUNT_TOKEN);
         System.setProperty("switchman.railway.token", "");
         System.setProperty("switchman.sandbox.enabled", "true");
+        System.setProperty("switchman.rollout.domain-base-url", server.url() + "/apps/");
         spec.commandLine().getOut().printf("Railway sandbox (in-process) at %s/graphql/v2, seeded from %s%n",
                 server.url(), desired);
         spec.commandLine().getOut().flush();

@@ -35,6 +35,35 @@ public interface SwitchmanConfig {
     /** Set by {@code switchman serve --sandbox}: Railway is the in-process sandbox. */
     Sandbox sandbox();
 
+    /** How rollouts are followed, verified and monitored ({@code switchman.rollout.*}). */
+    Rollout rollout();
+
+    interface Rollout {
+
+        /** Whether deployments Switchman starts are followed, verified and rolled back; off, runs end at "deployments started". */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often a rollout's deployments are polled while they build and deploy. */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /** A deployment still not terminal after this long (an unknown status, say) fails the rollout. */
+        @WithDefault("30m")
+        Duration maxWait();
+
+        /**
+         * Put before a Railway domain to make a service's URL when it declares no {@code baseUrl};
+         * a sandbox run sets it to {@code <sandbox url>/apps/}.
+         */
+        @WithDefault("https://")
+        String domainBaseUrl();
+
+        /** How often a verified service is checked again after its soak. */
+        @WithDefault("60s")
+        Duration monitorInterval();
+    }
+
     interface Sandbox {
 
         /**

@@ -18,11 +18,17 @@ import dev.switchman.plan.Plan;
 import dev.switchman.plan.Planner;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
+import dev.switchman.rollout.HttpAppChecks;
+import dev.switchman.rollout.RolloutEvent;
+import dev.switchman.rollout.RolloutGate;
+import dev.switchman.rollout.RolloutSettings;
+import dev.switchman.rollout.Rollouts;
 import dev.switchman.secrets.EnvironmentSecrets;
 import dev.switchman.secrets.SandboxSecrets;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.InventoryRepository;
 import dev.switchman.store.LastAppliedRepository;
+import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RunRepository;
 import dev.switchman.store.StoreException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,15 +69,23 @@ public class EnvironmentReconciler {
     private final ReconcileEvents events;
     private final ReconcileMetrics metrics;
     private final Notifier notifier;
+    private final Rollouts rollouts;
 
     @Inject
     EnvironmentReconciler(RailwayApi railway, DesiredStateHolder desired, SwitchmanConfig config,
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
-            Notifier notifier) {
+            Notifier notifier, RolloutRepository rolloutStore, jakarta.enterprise.event.Event<RolloutEvent> rolloutEvents) {
         this(railway, name -> desired.current().flatMap(state -> state.projects().stream()
                         .filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
-                secrets(config), runs, lastApplied, inventory, statuses, events, registry, notifier);
+                secrets(config), runs, lastApplied, inventory, statuses, events, registry, notifier,
+                !config.rollout().enabled() ? null : new Rollouts(railway, new HttpAppChecks(), rolloutStore, events, registry, rolloutEvents::fire,
+                        settings(config.rollout()), Instant::now));
+    }
+
+    private static RolloutSettings settings(SwitchmanConfig.Rollout rollout) {
+        return new RolloutSettings(rollout.pollInterval(), rollout.maxWait(), rollout.domainBaseUrl(),
+                rollout.monitorInterval());
     }
 
     static Secrets secrets(SwitchmanConfig config) {
@@ -84,7 +98,7 @@ public class EnvironmentReconciler {
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry) {
         this(railway, projectIds, secrets, runs, lastApplied, inventory, statuses, events, registry,
-                Notifier.disabled());
+                Notifier.disabled(), null);
     }
 
     /** Like the constructor above, telling {@code notifier} about drift detected and corrected. */
@@ -92,6 +106,28 @@ public class EnvironmentReconciler {
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
             Notifier notifier) {
+        this(railway, projectIds, secrets, runs, lastApplied, inventory, statuses, events, registry, notifier, null);
+    }
+
+    /** Like the first public constructor, with rollouts followed and verified (notifications off). */
+    public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
+            RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
+            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
+            Rollouts rollouts) {
+        this(railway, projectIds, secrets, runs, lastApplied, inventory, statuses, events, registry,
+                Notifier.disabled(), rollouts);
+    }
+
+    /**
+     * @param notifier told about drift detected and corrected
+     * @param rollouts follows and verifies the deployments a run starts; null to leave them unwatched
+     */
+    public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
+            RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
+            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
+            Notifier notifier, Rollouts rollouts) {
+        this.notifier = notifier;
+        this.rollouts = rollouts;
         this.railway = railway;
         this.targets = new RailwayTargets(railway, projectIds);
         this.executor = new PlanExecutor(railway);
@@ -102,7 +138,6 @@ public class EnvironmentReconciler {
         this.status = new StatusRecorder(statuses);
         this.events = new ReconcileEvents(events);
         this.metrics = new ReconcileMetrics(registry);
-        this.notifier = notifier;
     }
 
     /**
@@ -133,7 +168,20 @@ public class EnvironmentReconciler {
 
     private ReconcileOutcome observePlanApply(DesiredEnvironment environment, String revision, RunRecord run) {
         String environmentId = targets.environmentId(environment);
-        ObservedEnvironment observed = RailwayEnvironmentParser.parse(railway.environmentState(environmentId));
+        if (rollouts != null) {
+            ReconcileOutcome held = held(rollouts.before(environment, environmentId, revision));
+            if (held != null) {
+                return held;
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode state = railway.environmentState(environmentId);
+        ObservedEnvironment observed = RailwayEnvironmentParser.parse(state);
+        if (rollouts != null) {
+            ReconcileOutcome held = held(rollouts.monitor(environment, environmentId, revision, state));
+            if (held != null) {
+                return held;
+            }
+        }
         LastApplied previous = loadLastApplied(environment);
         run.lastAppliedRevision = previous.revision();
         Plan plan = Planner.plan(revision, environment, observed, previous, secrets);
@@ -180,9 +228,32 @@ public class EnvironmentReconciler {
         }
         notifier.notify(DriftNotices.corrected(environment, revision, drift));
         int applied = report.plan().changes().size();
-        return report.deploymentsStarted().isEmpty()
-                ? new ReconcileOutcome.Converged(revision, applied, run.drift.size())
-                : new ReconcileOutcome.Progressing(revision, REQUEUE_AFTER_DEPLOY, "DeploymentsStarted");
+        if (report.deploymentsStarted().isEmpty()) {
+            return new ReconcileOutcome.Converged(revision, applied, run.drift.size());
+        }
+        if (rollouts != null) {
+            return held(rollouts.started(environment, environmentId, revision, report.deploymentsStarted()));
+        }
+        return new ReconcileOutcome.Progressing(revision, REQUEUE_AFTER_DEPLOY, "DeploymentsStarted");
+    }
+
+    /** The rollouts this reconciler follows (for the CLI's rollback and retry); empty when disabled. */
+    public Optional<Rollouts> rollouts() {
+        return Optional.ofNullable(rollouts);
+    }
+
+    /** The Railway id of the environment (looked up by name when the YAML does not declare it). */
+    public String environmentId(DesiredEnvironment environment) {
+        return targets.environmentId(environment);
+    }
+
+    /** The outcome a rollout imposes on the run, or null to go on observing and planning. */
+    private static ReconcileOutcome held(RolloutGate gate) {
+        return switch (gate) {
+            case RolloutGate.Proceed proceed -> null;
+            case RolloutGate.Wait wait -> new ReconcileOutcome.Progressing(wait.revision(), wait.after(), wait.reason());
+            case RolloutGate.Stop stop -> new ReconcileOutcome.Stalled(stop.reason(), stop.message());
+        };
     }
 
     /** The stored snapshot, with services whose creation was recorded in the inventory (even if the run that created them died). */

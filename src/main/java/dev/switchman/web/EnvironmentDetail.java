@@ -15,8 +15,11 @@ import java.util.List;
  * @param suspendedBy {@code api} or {@code policy}, null when not suspended
  * @param schedule this replica's loop state, null when it has not scheduled the environment
  * @param statusUpdatedAt when the reconciler last recorded the status, null before the first run
+ * @param lastRollout the newest rollout, null before the first
+ * @param quarantine the quarantined revision, null when none
  */
 public record EnvironmentDetail(String project, String name, String desiredRevision, String reconciledRevision,
         String lastAppliedRevision, List<ConditionView> conditions, RunView lastRun, List<String> drift,
-        int pendingChanges, boolean suspended, String suspendedBy, ScheduleView schedule, Instant statusUpdatedAt) {
+        int pendingChanges, boolean suspended, String suspendedBy, ScheduleView schedule, Instant statusUpdatedAt,
+        RolloutView lastRollout, QuarantineView quarantine) {
 }

@@ -24,6 +24,7 @@ import dev.switchman.store.EnvironmentStatus;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.ReconcileRun;
+import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RunRepository;
 
 /** Builds the status API's views from the desired state, what the reconciler stored, and the loop. */
@@ -37,9 +38,11 @@ public class EnvironmentViews {
     private final EventRepository events;
     private final EnvironmentControlRepository controls;
     private final ReconcileLoop loop;
+    private final RolloutRepository rollouts;
 
     public EnvironmentViews(EnvironmentStatusRepository statuses, RunRepository runs, EventRepository events,
-            EnvironmentControlRepository controls, ReconcileLoop loop) {
+            EnvironmentControlRepository controls, ReconcileLoop loop, RolloutRepository rollouts) {
+        this.rollouts = rollouts;
         this.statuses = statuses;
         this.runs = runs;
         this.events = events;
@@ -73,7 +76,16 @@ public class EnvironmentViews {
                 status.map(EnvironmentStatus::drift).orElse(List.of()),
                 status.map(EnvironmentStatus::pendingChanges).orElse(0), suspendedBy != null, suspendedBy,
                 loop.schedule(environment.qualifiedName()).map(EnvironmentViews::schedule).orElse(null),
-                status.map(EnvironmentStatus::updatedAt).orElse(null));
+                status.map(EnvironmentStatus::updatedAt).orElse(null),
+                rollouts(environment, 1).stream().findFirst().orElse(null),
+                rollouts.quarantined(environment.project(), environment.name())
+                        .map(q -> new QuarantineView(q.revision(), q.reason(), q.at())).orElse(null));
+    }
+
+    private List<RolloutView> rollouts(DesiredEnvironment environment, int limit) {
+        return rollouts.recent(environment.project(), environment.name(), limit).stream()
+                .map(r -> new RolloutView(r.id(), r.revision(), r.state(), r.verdict(), r.reason(),
+                        tree(r.servicesJson()), r.startedAt(), r.updatedAt())).toList();
     }
 
     public EnvironmentHistory history(DesiredEnvironment environment, int limit) {
@@ -81,7 +93,8 @@ public class EnvironmentViews {
                 runs.recent(environment.project(), environment.name(), limit).stream()
                         .map(EnvironmentViews::run).toList(),
                 events.recent(environment.project(), environment.name(), limit).stream()
-                        .map(EnvironmentViews::event).toList());
+                        .map(EnvironmentViews::event).toList(),
+                rollouts(environment, limit));
     }
 
     private RunView lastRun(DesiredEnvironment environment) {

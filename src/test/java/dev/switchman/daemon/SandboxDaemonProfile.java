@@ -30,7 +30,9 @@ public class SandboxDaemonProfile implements QuarkusTestProfile {
                 "switchman.reconcile.tick-interval", "200ms",
                 "switchman.railway.requests-per-hour", "10000",
                 "switchman.railway.requests-per-second", "50",
-                "switchman.api.token", API_TOKEN);
+                "switchman.api.token", API_TOKEN,
+                // The examples soak for minutes and check endpoints the sandbox's apps do not serve.
+                "switchman.rollout.enabled", "false");
     }
 
     @Override

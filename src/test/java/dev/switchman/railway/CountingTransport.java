@@ -44,6 +44,11 @@ public final class CountingTransport implements GraphqlTransport {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** Requests so far by operation name. */
+    public Map<String, Integer> counts() {
+        return new java.util.TreeMap<>(counts);
+    }
+
     public int count(String operation) {
         return counts.getOrDefault(operation, 0);
     }

@@ -11,6 +11,10 @@ import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.railway.CountingTransport;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.SandboxRailwayClients;
+import dev.switchman.rollout.HttpAppChecks;
+import dev.switchman.rollout.RolloutEvent;
+import dev.switchman.rollout.RolloutSettings;
+import dev.switchman.rollout.Rollouts;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxFixture;
 import dev.switchman.sandbox.SandboxServer;
@@ -19,6 +23,7 @@ import dev.switchman.store.EventRepository;
 import dev.switchman.store.InventoryRepository;
 import dev.switchman.store.LastAppliedRepository;
 import dev.switchman.store.NotificationRepository;
+import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RunRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -56,6 +61,7 @@ final class ReconcileHarness implements AutoCloseable {
     final NotificationRepository notifications;
     /** Set before the first reconcile to have drift notified; none by default. */
     Notifier notifier = Notifier.disabled();
+    final RolloutRepository rolloutStore;
     private final Path desiredDir;
     private DesiredState state;
     Map<String, String> secrets = Map.of("API_KEY", "s3cret-value");
@@ -73,7 +79,7 @@ final class ReconcileHarness implements AutoCloseable {
     static ReconcileHarness fresh(DataSource dataSource, Path desiredDir) {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status,"
-                    + " notification_alerts, notification_deliveries");
+                    + " notification_alerts, notification_deliveries, rollouts, last_known_good, quarantined_revisions");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -95,6 +101,7 @@ final class ReconcileHarness implements AutoCloseable {
         this.inventory = new InventoryRepository(dataSource);
         this.events = new EventRepository(dataSource);
         this.notifications = new NotificationRepository(dataSource);
+        this.rolloutStore = new RolloutRepository(dataSource);
         this.desiredDir = desiredDir;
     }
 
@@ -152,7 +159,29 @@ final class ReconcileHarness implements AutoCloseable {
         return new EnvironmentReconciler(railway, name -> Optional.ofNullable(state).flatMap(s -> s.projects()
                 .stream().filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
                 name -> Optional.ofNullable(secrets.get(name)), runs, lastApplied, inventory, statuses, events,
-                registry, notifier);
+                registry, notifier, rollouts);
+    }
+
+    /** Set by {@link #followRollouts()}: the reconciler follows, verifies and rolls back its deployments. */
+    Rollouts rollouts;
+    final java.util.List<RolloutEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Makes the harness's reconciler follow rollouts, checking the sandbox's app endpoints on its clock. */
+    ReconcileHarness followRollouts() {
+        rollouts = new Rollouts(railway, new HttpAppChecks(), rolloutStore, events, registry, heard::add,
+                RolloutSettings.DEFAULT.withDomainBaseUrl(server.url() + "/apps/"), () -> sandbox.clock().now());
+        reconciler = null;
+        return this;
+    }
+
+    /** Reconciles, advancing the sandbox by each Progressing requeue, until the run ends otherwise (at most {@code runs}). */
+    ReconcileOutcome drive(DesiredEnvironment environment, int runs) {
+        ReconcileOutcome outcome = reconcile(environment);
+        for (int i = 1; i < runs && outcome instanceof ReconcileOutcome.Progressing progressing; i++) {
+            sandbox.advance(progressing.requeueAfter());
+            outcome = reconcile(environment);
+        }
+        return outcome;
     }
 
     ReconcileOutcome reconcile(DesiredEnvironment environment) {

@@ -1,0 +1,35 @@
+package dev.switchman.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code switchman retry --env E}: lifts the environment's quarantine and deploys the services of
+ * the rollout that failed again; the daemon follows and verifies the new rollout.
+ */
+@Command(name = "retry", description = "Lift the quarantine of an environment's failed revision and roll it out again.")
+final class RetryCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"--env", "-e"}, required = true, paramLabel = "NAME", description = "The environment: NAME or PROJECT/NAME.")
+    String environment;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "The desired-state directory.")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        return RolloutOperation.run(spec, dir, (rollouts, environment, environmentId, revision) -> {
+            var lifted = rollouts.retry(environment, environmentId, "by switchman retry");
+            System.out.println(lifted.map(q -> environment.qualifiedName() + ": quarantine of revision " + q.revision()
+                    + " lifted (" + q.reason() + "); its services are deployed again")
+                    .orElse(environment.qualifiedName() + ": nothing is quarantined"));
+            return ExitCode.OK;
+        }, this.environment);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.switchman.rollout;
+
+import dev.switchman.desired.Policy;
+import dev.switchman.railway.Deployment;
+import dev.switchman.railway.RailwayApi;
+import dev.switchman.railway.RailwayException;
+import dev.switchman.railway.ServiceInstanceUpdate;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchman.rollout.DeploymentTrack.Stage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The way back of a failing rollout, in reverse dependency order: a service whose new deployment
+ * ran goes back to its last-known-good deployment ({@code deploymentRollback}, or a redeploy of the
+ * last good source once Railway's retention has passed); one that Railway failed needs nothing,
+ * the old deployment kept serving. With rollback {@code manual} or {@code off} nothing is done
+ * beyond recording it.
+ */
+final class Rollbacks {
+
+    private final RailwayApi railway;
+    private final RolloutRecorder recorder;
+
+    Rollbacks(RailwayApi railway, RolloutRecorder recorder) {
+        this.railway = railway;
+        this.recorder = recorder;
+    }
+
+    void roll(Rollout rollout, Instant now) {
+        List<ServiceRollout> reversed = new java.util.ArrayList<>(rollout.services);
+        java.util.Collections.reverse(reversed);
+        for (ServiceRollout service : reversed) {
+            switch (service.rollback) {
+                case "none" -> begin(rollout, service, now);
+                case "requested" -> finish(rollout, service, now);
+                default -> { }
+            }
+        }
+    }
+
+    private void begin(Rollout rollout, ServiceRollout service, Instant now) {
+        if (!service.forward.ran) {
+            if (service.forward.stage == Stage.FAILED) {
+                service.rollback = "notNeeded";
+            }
+            return;
+        }
+        if (rollout.rollbackMode != Policy.RollbackMode.AUTOMATIC) {
+            service.rollback = "skipped";
+            recorder.rollbackProblem(rollout, service, "rollback policy is " + rollout.rollbackMode
+                    + ": the failed deployment keeps serving until someone acts", now);
+            return;
+        }
+        String target = recorder.store().lastGood(rollout.project, rollout.environment, service.name,
+                service.forward.deploymentId).orElse(null);
+        if (target == null) {
+            service.rollback = "impossible";
+            recorder.rollbackProblem(rollout, service, "no last-known-good deployment to roll back to", now);
+            return;
+        }
+        requestTo(rollout, service, target, now);
+    }
+
+    /** Rolls {@code service} back to the deployment {@code target} (its last-known-good, or one a person chose). */
+    void requestTo(Rollout rollout, ServiceRollout service, String target, Instant now) {
+        try {
+            request(rollout, service, railway.deployment(target));
+        } catch (RailwayException.Transient | RailwayException.RateLimited retryLater) {
+            return;
+        } catch (RailwayException refused) {
+            service.rollback = "failed";
+            recorder.rollbackProblem(rollout, service, "Railway refused the rollback: " + refused.getMessage(), now);
+            return;
+        }
+        Instant verdict = service.forward.failedAt != null ? service.forward.failedAt : rollout.failedAt;
+        recorder.rollbackRequested(rollout, service, verdict == null ? null : Duration.between(verdict, now), now);
+    }
+
+    private void request(Rollout rollout, ServiceRollout service, Deployment target) {
+        String newDeployment;
+        if (target.canRollback()) {
+            newDeployment = railway.rollback(target).found().map(Deployment::id)
+                    .orElseGet(() -> railway.deployments(service.serviceId, rollout.environmentId, 1).get(0).id());
+        } else {
+            String commit = target.meta() == null ? null : target.meta().path("commitHash").textValue();
+            String image = target.meta() == null ? null : target.meta().path("image").textValue();
+            if (image != null) {
+                // An image service deploys what its settings name, so they name the last good image first.
+                ObjectNode input = JsonNodeFactory.instance.objectNode();
+                input.putObject("source").put("image", image);
+                railway.updateServiceInstance(new ServiceInstanceUpdate(service.serviceId, rollout.environmentId, input));
+            }
+            newDeployment = railway.deploy(service.serviceId, rollout.environmentId, commit);
+            service.redeployedSource = true;
+        }
+        service.rollbackTarget = target.id();
+        service.back = new DeploymentTrack(newDeployment);
+        service.rollback = "requested";
+    }
+
+    private void finish(Rollout rollout, ServiceRollout service, Instant now) {
+        if (service.back.stage == Stage.VERIFIED) {
+            service.rollback = "done";
+            recorder.rolledBack(rollout, service, now);
+        } else if (service.back.stage == Stage.FAILED) {
+            service.rollback = "failed";
+            recorder.rollbackProblem(rollout, service, "the rollback deployment failed: " + service.back.reason, now);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.switchman.rollout;
+
+import dev.switchman.railway.Deployment;
+import dev.switchman.railway.RailwayApi;
+import dev.switchman.rollout.DeploymentTrack.Stage;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Moves a rollout one step: polls the deployments still going (one {@code deployment(id)} each),
+ * runs the checks that are due, in dependency order (a service is verified once those it depends
+ * on are), and when a service fails, decides on the way back through {@link Rollbacks}. Never
+ * blocks: the reconcile loop calls it again after the poll interval.
+ */
+final class RolloutEngine {
+
+    private final RailwayApi railway;
+    private final AppChecks checks;
+    private final RolloutRecorder recorder;
+    private final Rollbacks rollbacks;
+    private final RolloutSettings settings;
+
+    RolloutEngine(RailwayApi railway, AppChecks checks, RolloutRecorder recorder, Rollbacks rollbacks,
+            RolloutSettings settings) {
+        this.railway = railway;
+        this.checks = checks;
+        this.recorder = recorder;
+        this.rollbacks = rollbacks;
+        this.settings = settings;
+    }
+
+    /** Advances {@code rollout}; afterwards its state says whether it is still in progress. */
+    void advance(Rollout rollout, Instant now) {
+        for (ServiceRollout service : rollout.services) {
+            if (!service.current().done()) {
+                follow(rollout, service, service.current(), now);
+            }
+        }
+        if (!rollout.failing && rollout.services.stream().anyMatch(s -> s.forward.stage == Stage.FAILED)) {
+            rollout.failing = true;
+            rollout.failedAt = now;
+            rollout.reason = rollout.services.stream().filter(s -> s.forward.stage == Stage.FAILED)
+                    .map(s -> s.name + ": " + s.forward.reason).findFirst().orElseThrow();
+        }
+        if (rollout.failing) {
+            rollbacks.roll(rollout, now);
+        }
+        settle(rollout, now);
+    }
+
+    private void follow(Rollout rollout, ServiceRollout service, DeploymentTrack track, Instant now) {
+        if (track.stage == Stage.VERIFYING && now.isBefore(track.nextCheckAt)) {
+            return;
+        }
+        Deployment deployment = railway.deployment(track.deploymentId);
+        service.serviceId = deployment.serviceId();
+        track.status = deployment.status();
+        DeploymentPhase phase = DeploymentPhase.of(deployment.status());
+        if (phase.running()) {
+            track.ran = true;
+        }
+        switch (phase) {
+            case FAILED -> failed(rollout, service, track, "Railway: deployment FAILED" + reason(deployment), now);
+            case CRASHED -> failed(rollout, service, track, "Railway: deployment CRASHED" + reason(deployment), now);
+            case GONE -> failed(rollout, service, track, "Railway: deployment " + deployment.status()
+                    + " before it was verified", now);
+            case GOING, UNKNOWN -> {
+                if (now.isAfter(rollout.startedAt.plus(settings.maxWait()))) {
+                    failed(rollout, service, track, "still " + deployment.status() + " after " + settings.maxWait(), now);
+                }
+            }
+            case SUCCEEDED, SLEEPING -> {
+                // Once the rollout fails, a new deployment that runs is rolled back, not verified.
+                boolean forwardOfFailing = rollout.failing && track == service.forward;
+                if (!forwardOfFailing && dependenciesVerified(rollout, service)) {
+                    verify(rollout, service, track, phase, now);
+                }
+            }
+        }
+    }
+
+    private void verify(Rollout rollout, ServiceRollout service, DeploymentTrack track, DeploymentPhase phase, Instant now) {
+        if (service.verify == null || service.verify.checks().isEmpty()) {
+            track.stage = Stage.VERIFIED;
+            recorder.store().markGood(rollout.project, rollout.environment, service.name, track.deploymentId,
+                    rollout.revision, now);
+            return;
+        }
+        if (track.stage == Stage.DEPLOYING) {
+            track.stage = Stage.VERIFYING;
+            track.soakEndsAt = now.plus(service.verify.soak());
+            track.nextCheckAt = now;
+        }
+        List<CheckResult> round = checks.round(baseUrl(rollout, service), service.verify);
+        recorder.checks(round);
+        // A sleeping serverless service wakes on a request; a round it sleeps through is not a failure.
+        CheckResult failedCheck = round.stream().filter(r -> !r.passed())
+                .filter(r -> phase != DeploymentPhase.SLEEPING || r.status() != 0 && r.status() < 500)
+                .findFirst().orElse(null);
+        if (failedCheck == null) {
+            if (track.degraded) {
+                track.degraded = false;
+                recorder.recovered(rollout, service, now);
+            }
+            track.consecutiveFailures = 0;
+        } else {
+            track.consecutiveFailures++;
+            if (!track.degraded) {
+                track.degraded = true;
+                recorder.degraded(rollout, service, failedCheck, now);
+            }
+            if (track.consecutiveFailures >= Math.max(1, service.verify.failureThreshold())) {
+                failed(rollout, service, track, "check " + failedCheck.check() + " failed "
+                        + track.consecutiveFailures + " time(s) in a row: " + failedCheck.reason(), now);
+                return;
+            }
+        }
+        if (!now.isBefore(track.soakEndsAt) && track.consecutiveFailures == 0) {
+            track.stage = Stage.VERIFIED;
+            recorder.store().markGood(rollout.project, rollout.environment, service.name, track.deploymentId,
+                    rollout.revision, now);
+        } else {
+            track.nextCheckAt = now.plus(service.verify.interval());
+        }
+    }
+
+    private void failed(Rollout rollout, ServiceRollout service, DeploymentTrack track, String why, Instant now) {
+        track.fail(why, now);
+        recorder.serviceFailed(rollout, service, track, now);
+    }
+
+    private String baseUrl(Rollout rollout, ServiceRollout service) {
+        if (service.verify.baseUrl() != null) {
+            return service.verify.baseUrl();
+        }
+        if (service.domain == null) {
+            service.domain = ServiceDomains.of(railway.environmentState(rollout.environmentId), service.serviceId);
+        }
+        return settings.domainBaseUrl() + (service.domain == null ? "no-domain-" + service.name : service.domain);
+    }
+
+    private static String reason(Deployment deployment) {
+        Object reason = deployment.meta() == null ? null : deployment.meta().path("reason").textValue();
+        return reason == null ? "" : " (" + reason + ")";
+    }
+
+    /** Services are verified in dependency order: a service's checks wait for those it depends on. */
+    private static boolean dependenciesVerified(Rollout rollout, ServiceRollout service) {
+        return rollout.services.stream().filter(other -> service.dependsOn.contains(other.name))
+                .allMatch(other -> other.current().stage == Stage.VERIFIED);
+    }
+
+    private void settle(Rollout rollout, Instant now) {
+        boolean allSettled = rollout.services.stream().allMatch(ServiceRollout::settled);
+        if (!allSettled) {
+            recorder.progress(rollout, now);
+            return;
+        }
+        if (!rollout.failing) {
+            rollout.state = Rollout.State.SUCCEEDED;
+        } else {
+            rollout.state = rollout.services.stream().anyMatch(s -> "done".equals(s.rollback))
+                    ? Rollout.State.ROLLED_BACK : Rollout.State.FAILED;
+            recorder.quarantined(rollout, now);
+        }
+        recorder.finished(rollout, now);
+    }
+
+}

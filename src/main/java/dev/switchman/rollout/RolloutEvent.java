@@ -1,0 +1,97 @@
+package dev.switchman.rollout;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Something that happened to a rollout or to a running service, for whoever wants to hear it
+ * (notifications, logs). Every event names its environment ({@code project/name}), the service it
+ * is about ({@code null} when it is about the whole environment), the desired revision and when it
+ * happened. Reasons are Railway's words or the failing check with its HTTP status, never a secret.
+ *
+ * <p>The daemon fires each event as a CDI event ({@code @Observes RolloutEvent}) and hands it to
+ * every {@link RolloutListener} given to code built without CDI.
+ */
+public sealed interface RolloutEvent {
+
+    /** {@code project/name} of the environment. */
+    String environment();
+
+    /** The service the event is about, or {@code null} for the environment as a whole. */
+    String service();
+
+    /** The desired revision the rollout applies (or that is running), may be empty. */
+    String revision();
+
+    Instant at();
+
+    /** Switchman deployed: {@code deployments} maps each service to its new deployment id. */
+    record RolloutStarted(String environment, String revision, Map<String, String> deployments, Instant at)
+            implements RolloutEvent {
+        public RolloutStarted {
+            deployments = Map.copyOf(deployments);
+        }
+
+        @Override
+        public String service() {
+            return null;
+        }
+    }
+
+    /** Every deployment of the revision reached SUCCESS and passed its soak. */
+    record RolloutSucceeded(String environment, String revision, Map<String, String> deployments, Instant at)
+            implements RolloutEvent {
+        public RolloutSucceeded {
+            deployments = Map.copyOf(deployments);
+        }
+
+        @Override
+        public String service() {
+            return null;
+        }
+    }
+
+    /** The rollout of {@code service} failed: Railway's FAILED/CRASHED reason or the failing check. */
+    record RolloutFailed(String environment, String service, String revision, String deploymentId, String reason,
+            Instant at) implements RolloutEvent {
+    }
+
+    /**
+     * {@code service} was rolled back to {@code targetDeploymentId}; {@code redeployedSource} when
+     * Railway could no longer roll back to that image and the last good source was deployed instead.
+     */
+    record RolledBack(String environment, String service, String revision, String targetDeploymentId,
+            String newDeploymentId, boolean redeployedSource, String reason, Instant at) implements RolloutEvent {
+    }
+
+    /** The revision will not be applied to the environment again until a newer one or {@code switchman retry}. */
+    record Quarantined(String environment, String revision, String reason, Instant at) implements RolloutEvent {
+        @Override
+        public String service() {
+            return null;
+        }
+    }
+
+    /** A quarantine was lifted (by a newer revision or by hand). */
+    record QuarantineLifted(String environment, String revision, String by, Instant at) implements RolloutEvent {
+        @Override
+        public String service() {
+            return null;
+        }
+    }
+
+    /** A check failed on a running service ({@code status} is the HTTP status, 0 when there was no answer). */
+    record ServiceDegraded(String environment, String service, String revision, String check, int status,
+            String reason, Instant at) implements RolloutEvent {
+    }
+
+    /** A degraded service passes its checks again; closes the matching {@link ServiceDegraded}. */
+    record ServiceRecovered(String environment, String service, String revision, Instant at)
+            implements RolloutEvent {
+    }
+
+    /** A deployment Switchman did not make is running ({@code corrected} once the desired revision is redeployed). */
+    record DeploymentDriftDetected(String environment, String service, String revision, String deploymentId,
+            boolean corrected, Instant at) implements RolloutEvent {
+    }
+}

@@ -1,0 +1,43 @@
+package dev.switchman.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchman.notify.NotificationKind;
+import dev.switchman.rollout.RolloutEvent;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RolloutNotificationsTest {
+
+    private static final Instant AT = Instant.parse("2026-11-21T07:00:00Z");
+
+    @Test
+    void a_failed_rollout_rolled_back_and_quarantined_becomes_three_notifications_with_their_reasons() {
+        var failed = RolloutNotifications.of(new RolloutEvent.RolloutFailed("shop/production", "web", "abc", "dep-2",
+                "check detailed answered HTTP 503", AT)).orElseThrow();
+        var rolledBack = RolloutNotifications.of(new RolloutEvent.RolledBack("shop/production", "web", "abc", "dep-1",
+                "dep-3", false, "verification failed", AT)).orElseThrow();
+        var quarantined = RolloutNotifications.of(new RolloutEvent.Quarantined("shop/production", "abc",
+                "web failed its checks", AT)).orElseThrow();
+
+        assertThat(failed.kind()).isEqualTo(NotificationKind.ROLLOUT_FAILED);
+        assertThat(failed.reason()).contains("HTTP 503");
+        assertThat(rolledBack.kind()).isEqualTo(NotificationKind.ROLLED_BACK);
+        assertThat(rolledBack.details()).containsEntry("targetDeploymentId", "dep-1");
+        assertThat(quarantined.kind()).isEqualTo(NotificationKind.QUARANTINED);
+    }
+
+    @Test
+    void degraded_and_recovered_concern_the_service_and_a_lifted_quarantine_is_not_announced() {
+        assertThat(RolloutNotifications.of(new RolloutEvent.ServiceDegraded("shop/production", "web", "abc", "status",
+                503, "HTTP 503", AT))).hasValueSatisfying(n -> assertThat(n.service()).isEqualTo("web"));
+        assertThat(RolloutNotifications.of(new RolloutEvent.ServiceRecovered("shop/production", "web", "abc", AT)))
+                .hasValueSatisfying(n -> assertThat(n.kind()).isEqualTo(NotificationKind.SERVICE_RECOVERED));
+        assertThat(RolloutNotifications.of(new RolloutEvent.QuarantineLifted("shop/production", "abc", "retry", AT)))
+                .isEmpty();
+        assertThat(RolloutNotifications.of(new RolloutEvent.RolloutStarted("shop/production", "abc",
+                Map.of("web", "dep-2"), AT))).hasValueSatisfying(n ->
+                        assertThat(n.kind()).isEqualTo(NotificationKind.ROLLOUT_STARTED));
+    }
+}
