@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * The simulated applications behind service domains. The active deployment answers its healthcheck
- * path (and every other path) with 200 {"status":"ok"}; a degraded one answers 503; without a
- * running deployment Railway's edge answers 502.
+ * path (and every other path) with 200 {"status":"ok"} and a "checks" object shaped like the
+ * detailed health endpoints the worked examples verify (each dependency with a status and whether it
+ * is critical); a degraded one answers 503 with its critical check unhealthy; without a running
+ * deployment Railway's edge answers 502.
  */
 public final class AppEndpoints {
 
@@ -32,6 +34,13 @@ public final class AppEndpoints {
         return new AppResponse(404, Map.of("status", "error", "code", 404, "message", "Application not found"));
     }
 
+    private static Map<String, Object> checks(String database) {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        checks.put("database", Map.of("status", database, "critical", true));
+        checks.put("redis", Map.of("status", "healthy", "critical", false));
+        return checks;
+    }
+
     private AppResponse serve(EnvironmentEntity env, String serviceId, String path) {
         DeploymentEntity live = state.deploymentsOf(env.id, serviceId).stream()
                 .filter(d -> ("SUCCESS".equals(d.status) || "REMOVING".equals(d.status)) && !d.stopped)
@@ -40,12 +49,14 @@ public final class AppEndpoints {
             return new AppResponse(502, Map.of("status", "error", "code", 502, "message", "Application failed to respond"));
         }
         if (live.fate.degraded()) {
-            return new AppResponse(503, Map.of("status", "degraded", "deploymentId", live.id));
+            return new AppResponse(503, Map.of("status", "degraded", "deploymentId", live.id,
+                    "checks", checks("unhealthy")));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
         body.put("deploymentId", live.id);
         body.put("path", path);
+        body.put("checks", checks("healthy"));
         if (live.meta.get("image") != null) {
             body.put("image", live.meta.get("image"));
         }

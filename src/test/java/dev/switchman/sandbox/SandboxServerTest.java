@@ -110,11 +110,14 @@ class SandboxServerTest {
         HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(server.url() + health)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(body(ok)).containsEntry("status", "ok");
+        assertThat(body(ok).get("checks")).isEqualTo(Map.of("database", Map.of("status", "healthy", "critical", true),
+                "redis", Map.of("status", "healthy", "critical", false)));
         post("/sandbox/admin/deployment-fault", Map.of("project", "shop", "service", "api", "fault", "DEGRADE"));
         graphql("mutation($s: String!, $e: String!) { serviceInstanceDeployV2(serviceId: $s, environmentId: $e) }", Map.of("s", h.api, "e", h.production));
         assertThat(post("/sandbox/admin/advance", Map.of("seconds", 5)).statusCode()).isEqualTo(200);
         HttpResponse<String> degraded = http.send(HttpRequest.newBuilder(URI.create(server.url() + health)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(degraded.statusCode()).isEqualTo(503);
+        assertThat(body(degraded).get("checks").toString()).contains("status=unhealthy");
     }
 
     @Test
