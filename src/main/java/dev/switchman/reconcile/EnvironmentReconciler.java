@@ -27,10 +27,19 @@ import dev.switchman.store.StoreException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.switchman.migrate.DatabaseMigrator;
+import dev.switchman.migrate.MigrationGate;
+import dev.switchman.migrate.MigrationLocks;
+import dev.switchman.migrate.MigrationOutcome;
+import dev.switchman.migrate.MigrationRuns;
+import dev.switchman.migrate.PreMigrationBackup;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,14 +70,42 @@ public class EnvironmentReconciler {
     private final StatusRecorder status;
     private final ReconcileEvents events;
     private final ReconcileMetrics metrics;
+    private final MigrationGate migrations;
+    private Duration busyRequeue = Duration.ofSeconds(30);
 
     @Inject
     EnvironmentReconciler(RailwayApi railway, DesiredStateHolder desired, SwitchmanConfig config,
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
-            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry) {
+            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
+            DataSource store, Instance<PreMigrationBackup> backups) {
         this(railway, name -> desired.current().flatMap(state -> state.projects().stream()
                         .filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
-                secrets(config), runs, lastApplied, inventory, statuses, events, registry);
+                secrets(config), runs, lastApplied, inventory, statuses, events, registry,
+                migrationGate(config, desired, store, backups));
+        this.busyRequeue = config.migrate().busyRequeue();
+    }
+
+    /**
+     * Against the sandbox the examples' database URLs are stand-ins with no database behind them: only a
+     * URL secret really set is migrated there, the others are skipped.
+     */
+    private static MigrationGate migrationGate(SwitchmanConfig config, DesiredStateHolder desired, DataSource store,
+            Instance<PreMigrationBackup> backups) {
+        boolean sandbox = config.sandbox().enabled();
+        Secrets urls = sandbox ? EnvironmentSecrets.fromProcess(config.secrets().dir().orElse(null)) : secrets(config);
+        Optional<PreMigrationBackup> backup = backups.isResolvable() ? Optional.of(backups.get()) : Optional.empty();
+        String runner = config.migrate().runnerName().orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
+        return new MigrationGate(urls, desired::root,
+                sandbox ? MigrationGate.MissingUrl.SKIP : MigrationGate.MissingUrl.STALL,
+                new DatabaseMigrator(new MigrationLocks(store), new MigrationRuns(store), backup, runner, Clock.systemUTC()));
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 
     private static Secrets secrets(SwitchmanConfig config) {
@@ -76,10 +113,24 @@ public class EnvironmentReconciler {
         return config.sandbox().enabled() ? new SandboxSecrets(fromProcess) : fromProcess;
     }
 
-    /** @param projectIds desired project name -> its declared {@code railwayProjectId}, if any */
+    /**
+     * Without a migration gate: an environment that declares {@code migrations.path} Stalls
+     * ({@code MigrationsNotConfigured}) rather than deploying unmigrated.
+     *
+     * @param projectIds desired project name -> its declared {@code railwayProjectId}, if any
+     */
     public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry) {
+        this(railway, projectIds, secrets, runs, lastApplied, inventory, statuses, events, registry, null);
+    }
+
+    /** @param migrations runs the environment's database migrations before anything is deployed; null for none */
+    public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
+            RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
+            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
+            MigrationGate migrations) {
+        this.migrations = migrations;
         this.railway = railway;
         this.targets = new RailwayTargets(railway, projectIds);
         this.executor = new PlanExecutor(railway);
@@ -140,6 +191,10 @@ public class EnvironmentReconciler {
             return new ReconcileOutcome.Stalled("Suspended", "the environment is suspended; "
                     + plan.changes().size() + " change(s) wait until it is resumed");
         }
+        Optional<ReconcileOutcome> migrationHalt = migrate(environment, revision);
+        if (migrationHalt.isPresent()) {
+            return migrationHalt.get();
+        }
         if (plan.changes().isEmpty()) {
             return Outcomes.inSync(revision, observed);
         }
@@ -167,6 +222,26 @@ public class EnvironmentReconciler {
         return report.deploymentsStarted().isEmpty()
                 ? new ReconcileOutcome.Converged(revision, applied, run.drift.size())
                 : new ReconcileOutcome.Progressing(revision, REQUEUE_AFTER_DEPLOY, "DeploymentsStarted");
+    }
+
+    /**
+     * Rollout order: (verified pre-migration backup ->) migrations -> deploy. Runs on every reconcile
+     * that may write (a history check is one query per database); empty when the rollout may go on.
+     */
+    private Optional<ReconcileOutcome> migrate(DesiredEnvironment environment, String revision) {
+        if (!MigrationGate.migrates(environment)) {
+            return Optional.empty();
+        }
+        if (migrations == null) {
+            return Optional.of(new ReconcileOutcome.Stalled("MigrationsNotConfigured",
+                    "the environment declares database migrations but this reconciler runs none"));
+        }
+        MigrationOutcome outcome = migrations.pass(environment, revision);
+        if (!outcome.haltsRollout()) {
+            LOG.debugf("migrations of %s at %s: %s", environment.qualifiedName(), revision, outcome.summary());
+            return Optional.empty();
+        }
+        return Optional.of(MigrationOutcomes.of(outcome, revision, busyRequeue, RETRY_AFTER));
     }
 
     /** The stored snapshot, with services whose creation was recorded in the inventory (even if the run that created them died). */
