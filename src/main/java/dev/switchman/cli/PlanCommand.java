@@ -97,6 +97,9 @@ final class PlanCommand implements Callable<Integer> {
         LastApplied applied = lastApplied == null ? LastApplied.empty() : LastAppliedJson.read(JSON.readTree(Files.readString(lastApplied)));
         Plan plan = Planner.plan(result.state().revision(), desired, current, applied, input.secrets());
         out.print(json ? PlanRenderer.json(plan) : PlanRenderer.text(plan));
+        if (!json) {
+            MigrationPlanSection.print(out, desired, dir, input.secrets());
+        }
         out.flush();
         if (!plan.blockers().isEmpty()) {
             return ExitCode.ERROR;

@@ -77,6 +77,22 @@ public interface SwitchmanConfig {
     /** A git repository as the source of the desired state, and the webhook that says "fetch now". */
     Source source();
 
+    /** Application-database migrations run before deploys ({@code switchman.migrate.*}). */
+    Migrate migrate();
+
+    interface Migrate {
+
+        /**
+         * This replica's name in migration leases and the migration run log. No default: the host name
+         * and process id.
+         */
+        Optional<String> runnerName();
+
+        /** How long a rollout waits before looking again while another runner migrates one of its databases. */
+        @WithDefault("30s")
+        Duration busyRequeue();
+    }
+
     interface Desired {
 
         /** The desired-state directory: every *.yaml / *.yml below it, hidden directories skipped. */

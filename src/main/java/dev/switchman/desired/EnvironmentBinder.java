@@ -26,7 +26,8 @@ final class EnvironmentBinder {
         if (databaseMap != null) {
             databaseMap.entries().forEach(e -> databases.put(e.key(), DatabaseBinder.bind(e.key(), (MapNode) e.value())));
         }
-        return new DesiredEnvironment(env.project(), env.name(), env.railwayEnvironmentId(), services,
+        return new DesiredEnvironment(env.project(), env.name(), env.railwayEnvironmentId(),
+                PreDeployMigrations.apply(services, databases),
                 Fields.variables(spec, "sharedVariables"), databases, DatabaseBinder.policy(Fields.map(spec, "policy")),
                 env.location(), sources, NotificationBinder.bind(spec));
     }

@@ -89,6 +89,13 @@ final class SemanticChecks {
             error(at + ".migrations", "migrations.command needs migrations.service: the service whose pre-deploy"
                     + " command runs it");
         }
+        ServiceSpec runner = migrations.service() == null ? null : env.services().get(migrations.service());
+        if (migrations.command() != null && runner != null && runner.deploy() != null
+                && !PreDeployMigrations.agrees(runner.deploy().preDeployCommand(), migrations.command())) {
+            error(at + ".migrations.command", "services." + migrations.service() + ".deploy.preDeployCommand "
+                    + runner.deploy().preDeployCommand() + " differs from migrations.command \"" + migrations.command()
+                    + "\"; Railway runs the migrations as the pre-deploy command: declare one of them, or the same in both");
+        }
         if (migrations.path() != null && !isDirectoryBelowRoot(migrations.path())) {
             error(at + ".migrations.path", "migrations path \"" + migrations.path() + "\" is not a directory"
                     + " below the desired-state directory");

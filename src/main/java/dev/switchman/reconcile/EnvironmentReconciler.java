@@ -18,10 +18,8 @@ import dev.switchman.plan.Plan;
 import dev.switchman.plan.Planner;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
-import dev.switchman.rollout.HttpAppChecks;
 import dev.switchman.rollout.RolloutEvent;
 import dev.switchman.rollout.RolloutGate;
-import dev.switchman.rollout.RolloutSettings;
 import dev.switchman.rollout.Rollouts;
 import dev.switchman.secrets.EnvironmentSecrets;
 import dev.switchman.secrets.SandboxSecrets;
@@ -34,10 +32,15 @@ import dev.switchman.store.StoreException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.switchman.migrate.MigrationGate;
+import dev.switchman.migrate.MigrationOutcome;
+import dev.switchman.migrate.PreMigrationBackup;
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,22 +73,20 @@ public class EnvironmentReconciler {
     private final ReconcileMetrics metrics;
     private final Notifier notifier;
     private final Rollouts rollouts;
+    private final MigrationGate migrations;
+    private final Duration migrationBusyRequeue;
 
     @Inject
     EnvironmentReconciler(RailwayApi railway, DesiredStateHolder desired, SwitchmanConfig config,
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
-            Notifier notifier, RolloutRepository rolloutStore, jakarta.enterprise.event.Event<RolloutEvent> rolloutEvents) {
+            Notifier notifier, RolloutRepository rolloutStore, jakarta.enterprise.event.Event<RolloutEvent> rolloutEvents,
+            DataSource store, Instance<PreMigrationBackup> backups) {
         this(railway, name -> desired.current().flatMap(state -> state.projects().stream()
                         .filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
-                secrets(config), runs, lastApplied, inventory, statuses, events, registry, notifier,
-                !config.rollout().enabled() ? null : new Rollouts(railway, new HttpAppChecks(), rolloutStore, events, registry, rolloutEvents::fire,
-                        settings(config.rollout()), Instant::now));
-    }
-
-    private static RolloutSettings settings(SwitchmanConfig.Rollout rollout) {
-        return new RolloutSettings(rollout.pollInterval(), rollout.maxWait(), rollout.domainBaseUrl(),
-                rollout.monitorInterval());
+                secrets(config), runs, lastApplied, inventory, statuses, events, registry,
+                ReconcileExtensions.wired(config, desired, railway, events, registry, notifier, rolloutStore,
+                        rolloutEvents::fire, store, backups));
     }
 
     static Secrets secrets(SwitchmanConfig config) {
@@ -93,41 +94,28 @@ public class EnvironmentReconciler {
         return config.sandbox().enabled() ? new SandboxSecrets(fromProcess) : fromProcess;
     }
 
-    /** @param projectIds desired project name -> its declared {@code railwayProjectId}, if any */
+    /**
+     * Without extensions: no notifications, deployments not followed, and an environment that declares
+     * {@code migrations.path} Stalls ({@code MigrationsNotConfigured}) rather than deploying unmigrated.
+     *
+     * @param projectIds desired project name -> its declared {@code railwayProjectId}, if any
+     */
     public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry) {
         this(railway, projectIds, secrets, runs, lastApplied, inventory, statuses, events, registry,
-                Notifier.disabled(), null);
+                ReconcileExtensions.NONE);
     }
 
-    /** Like the constructor above, telling {@code notifier} about drift detected and corrected. */
+    /** @param extensions notifications, rollouts and migrations, each optional */
     public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
-            Notifier notifier) {
-        this(railway, projectIds, secrets, runs, lastApplied, inventory, statuses, events, registry, notifier, null);
-    }
-
-    /** Like the first public constructor, with rollouts followed and verified (notifications off). */
-    public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
-            RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
-            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
-            Rollouts rollouts) {
-        this(railway, projectIds, secrets, runs, lastApplied, inventory, statuses, events, registry,
-                Notifier.disabled(), rollouts);
-    }
-
-    /**
-     * @param notifier told about drift detected and corrected
-     * @param rollouts follows and verifies the deployments a run starts; null to leave them unwatched
-     */
-    public EnvironmentReconciler(RailwayApi railway, Function<String, Optional<String>> projectIds, Secrets secrets,
-            RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
-            EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
-            Notifier notifier, Rollouts rollouts) {
-        this.notifier = notifier;
-        this.rollouts = rollouts;
+            ReconcileExtensions extensions) {
+        this.notifier = extensions.notifier();
+        this.rollouts = extensions.rollouts();
+        this.migrations = extensions.migrations();
+        this.migrationBusyRequeue = extensions.migrationBusyRequeue();
         this.railway = railway;
         this.targets = new RailwayTargets(railway, projectIds);
         this.executor = new PlanExecutor(railway);
@@ -202,6 +190,10 @@ public class EnvironmentReconciler {
             return new ReconcileOutcome.Stalled("Suspended", "the environment is suspended; "
                     + plan.changes().size() + " change(s) wait until it is resumed");
         }
+        Optional<ReconcileOutcome> migrationHalt = migrate(environment, revision);
+        if (migrationHalt.isPresent()) {
+            return migrationHalt.get();
+        }
         if (plan.changes().isEmpty()) {
             notifier.notify(DriftNotices.corrected(environment, revision, false));
             return Outcomes.inSync(revision, observed);
@@ -254,6 +246,26 @@ public class EnvironmentReconciler {
             case RolloutGate.Wait wait -> new ReconcileOutcome.Progressing(wait.revision(), wait.after(), wait.reason());
             case RolloutGate.Stop stop -> new ReconcileOutcome.Stalled(stop.reason(), stop.message());
         };
+    }
+
+    /**
+     * Rollout order: (verified pre-migration backup ->) migrations -> deploy. Runs on every reconcile
+     * that may write (a history check is one query per database); empty when the rollout may go on.
+     */
+    private Optional<ReconcileOutcome> migrate(DesiredEnvironment environment, String revision) {
+        if (!MigrationGate.migrates(environment)) {
+            return Optional.empty();
+        }
+        if (migrations == null) {
+            return Optional.of(new ReconcileOutcome.Stalled("MigrationsNotConfigured",
+                    "the environment declares database migrations but this reconciler runs none"));
+        }
+        MigrationOutcome outcome = migrations.pass(environment, revision);
+        if (!outcome.haltsRollout()) {
+            LOG.debugf("migrations of %s at %s: %s", environment.qualifiedName(), revision, outcome.summary());
+            return Optional.empty();
+        }
+        return Optional.of(MigrationOutcomes.of(outcome, revision, migrationBusyRequeue, RETRY_AFTER));
     }
 
     /** The stored snapshot, with services whose creation was recorded in the inventory (even if the run that created them died). */

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 /** The state store could not do what was asked; the message names the statement, never its values. */
 public final class StoreException extends RuntimeException {
 
-    StoreException(String sql, SQLException cause) {
+    public StoreException(String sql, SQLException cause) {
         super("state store: " + cause.getMessage() + " (in: " + sql.strip().replaceAll("\\s+", " ") + ")", cause);
     }
 }

@@ -147,6 +147,9 @@ final class ReconcileHarness implements AutoCloseable {
 
     private EnvironmentReconciler reconciler;
 
+    /** Runs the desired databases' migrations before deploys; set before the first reconcile. */
+    dev.switchman.migrate.MigrationGate migrationGate;
+
     /** One reconciler for the harness, as the daemon has one: its project cache lives across runs. */
     EnvironmentReconciler reconciler() {
         if (reconciler == null) {
@@ -159,7 +162,8 @@ final class ReconcileHarness implements AutoCloseable {
         return new EnvironmentReconciler(railway, name -> Optional.ofNullable(state).flatMap(s -> s.projects()
                 .stream().filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
                 name -> Optional.ofNullable(secrets.get(name)), runs, lastApplied, inventory, statuses, events,
-                registry, notifier, rollouts);
+                registry, ReconcileExtensions.NONE.withNotifier(notifier).withRollouts(rollouts)
+                        .withMigrations(migrationGate));
     }
 
     /** Set by {@link #followRollouts()}: the reconciler follows, verifies and rolls back its deployments. */

@@ -1,0 +1,121 @@
+package dev.switchman.migrate;
+
+import dev.switchman.migrate.HistoryDifference.Kind;
+import dev.switchman.migrate.MigrationHistory.PendingScript;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateOutput;
+
+/**
+ * Flyway (the library) over one application database: its own history table there, scripts from
+ * the filesystem. Read ({@link #history}) and write ({@link #migrate}) only; never clean, repair,
+ * baseline or undo, so a history that disagrees with the repository stays visible until a person acts.
+ */
+public final class FlywayMigrations {
+
+    /** The outcome of {@link #migrate}: the scripts applied, or the first that failed (earlier ones stay applied). */
+    public sealed interface Run {
+        record Applied(List<String> versions) implements Run {
+        }
+
+        record ScriptFailed(String script, String message, List<String> appliedBefore) implements Run {
+        }
+    }
+
+    /**
+     * The applied history against the repository's scripts.
+     *
+     * @throws DatabaseUnreachable when the database cannot be reached or read
+     */
+    public MigrationHistory history(MigrationTarget target) {
+        try {
+            return compare(flyway(target));
+        } catch (FlywayException e) {
+            throw new DatabaseUnreachable(target.redaction().apply(e.getMessage()));
+        }
+    }
+
+    /** Applies the pending scripts in order, each in its own transaction where PostgreSQL allows it. */
+    public Run migrate(MigrationTarget target) {
+        List<PendingScript> pendingBefore = history(target).pending();
+        Flyway flyway = flyway(target);
+        try {
+            MigrateResult result = flyway.migrate();
+            return new Run.Applied(result.migrations.stream().map(m -> m.version).toList());
+        } catch (FlywayException e) {
+            Set<String> stillPending = new HashSet<>();
+            history(target).pending().forEach(p -> stillPending.add(p.version()));
+            List<String> applied = pendingBefore.stream().map(PendingScript::version)
+                    .filter(v -> !stillPending.contains(v)).toList();
+            String failed = pendingBefore.stream().filter(p -> stillPending.contains(p.version())).findFirst()
+                    .map(PendingScript::file).orElse("(unknown script)");
+            return new Run.ScriptFailed(failed, target.redaction().apply(e.getMessage()), applied);
+        }
+    }
+
+    private static MigrationHistory compare(Flyway flyway) {
+        List<String> applied = new ArrayList<>();
+        List<PendingScript> pending = new ArrayList<>();
+        List<HistoryDifference> differences = new ArrayList<>();
+        for (MigrationInfo info : flyway.info().all()) {
+            String version = info.getVersion() == null ? "R" : info.getVersion().getVersion();
+            String script = info.getScript();
+            switch (info.getState()) {
+                case SUCCESS -> applied.add(version);
+                case PENDING -> pending.add(new PendingScript(version, info.getDescription(), script));
+                case IGNORED -> differences.add(new HistoryDifference(Kind.OUT_OF_ORDER, version, script,
+                        "in the repository but older than the latest applied version; it would run out of order"));
+                case MISSING_SUCCESS, FUTURE_SUCCESS -> differences.add(new HistoryDifference(
+                        Kind.MISSING_FROM_REPOSITORY, version, script, "applied to the database, missing from the repository"));
+                case FAILED, MISSING_FAILED, FUTURE_FAILED -> differences.add(new HistoryDifference(
+                        Kind.FAILED_IN_HISTORY, version, script, "recorded as failed in the database's history"));
+                default -> {
+                    // baselines, undone and superseded rows: nothing to run and nothing to report
+                }
+            }
+        }
+        Set<String> known = new HashSet<>();
+        differences.forEach(d -> known.add(d.version()));
+        for (ValidateOutput invalid : flyway.validateWithResult().invalidMigrations) {
+            if (invalid.version != null && applied.contains(invalid.version) && known.add(invalid.version)) {
+                String message = invalid.errorDetails == null ? "differs" : invalid.errorDetails.errorMessage;
+                Kind kind = message != null && message.toLowerCase(java.util.Locale.ROOT).contains("checksum")
+                        ? Kind.CHECKSUM_CHANGED : Kind.OTHER;
+                differences.add(new HistoryDifference(kind, invalid.version, invalid.filepath == null
+                        ? invalid.description : fileName(invalid.filepath), message));
+            }
+        }
+        return new MigrationHistory(applied, pending, differences);
+    }
+
+    private static Flyway flyway(MigrationTarget target) {
+        return Flyway.configure()
+                .dataSource(target.connection().jdbcUrl(), target.connection().username(), target.connection().password())
+                .locations("filesystem:" + target.scripts().toAbsolutePath())
+                .failOnMissingLocations(true)
+                // validate reports everything but the scripts that simply have not run yet
+                .ignoreMigrationPatterns("*:pending")
+                .outOfOrder(false)
+                .baselineOnMigrate(false)
+                .cleanDisabled(true)
+                .validateMigrationNaming(true)
+                // a session-level advisory lock: the default transactional one keeps a transaction open
+                // that CREATE INDEX CONCURRENTLY waits for, forever
+                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
+                .load();
+    }
+
+    private static String fileName(String script) {
+        if (script == null) {
+            return null;
+        }
+        int slash = Math.max(script.lastIndexOf('/'), script.lastIndexOf('\\'));
+        return script.substring(slash + 1);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.switchman.migrate;
+
+import dev.switchman.desired.DatabaseSpec;
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.Secrets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The step a rollout passes before anything is deployed: every database of the environment that
+ * declares {@code migrations.path} is migrated, in declaration order; the first that cannot be stops
+ * the rollout. Databases migrated by a pre-deploy command ({@code migrations.command}) are Railway's
+ * to run and pass through here untouched.
+ */
+public final class MigrationGate {
+
+    /** What to do when a database's URL secret is not set. */
+    public enum MissingUrl {
+        /** Stop the rollout (Railway: a rollout must not go ahead without its migrations). */
+        STALL,
+        /** Skip the database (the sandbox: there is no real database behind the examples). */
+        SKIP
+    }
+
+    private final MigrationTargets targets;
+    private final MissingUrl missingUrl;
+    private final DatabaseMigrator migrator;
+
+    /** @param desiredRoot the desired-state directory {@code migrations.path} is relative to */
+    public MigrationGate(Secrets secrets, Supplier<Path> desiredRoot, MissingUrl missingUrl, DatabaseMigrator migrator) {
+        this.targets = new MigrationTargets(secrets, desiredRoot);
+        this.missingUrl = missingUrl;
+        this.migrator = migrator;
+    }
+
+    /** Migrates the environment's databases; {@link MigrationOutcome.Ready} when the rollout may deploy. */
+    public MigrationOutcome pass(DesiredEnvironment environment, String revision) {
+        List<String> done = new ArrayList<>();
+        for (DatabaseSpec database : environment.databases().values()) {
+            if (database.migrations() == null || database.migrations().path() == null) {
+                continue;
+            }
+            MigrationOutcome outcome;
+            try {
+                outcome = targets.target(environment, database)
+                        .map(target -> migrator.migrate(target, environment, database, revision))
+                        .orElseGet(() -> withoutUrl(database));
+            } catch (MigrationTargets.InvalidUrl e) {
+                outcome = new MigrationOutcome.Misconfigured(database.name(), "InvalidDatabaseUrl",
+                        "secret " + database.url().name() + " is not a usable PostgreSQL URL: " + e.getMessage());
+            }
+            if (outcome.haltsRollout()) {
+                return outcome;
+            }
+            done.add(outcome.summary());
+        }
+        return new MigrationOutcome.Ready(done);
+    }
+
+    /** Whether {@code environment} has databases this gate migrates. */
+    public static boolean migrates(DesiredEnvironment environment) {
+        return environment.databases().values().stream()
+                .anyMatch(d -> d.migrations() != null && d.migrations().path() != null);
+    }
+
+    private MigrationOutcome withoutUrl(DatabaseSpec database) {
+        String secret = database.url() == null ? "(none declared)" : database.url().name();
+        return missingUrl == MissingUrl.SKIP
+                ? new MigrationOutcome.Skipped(database.name(), "secret " + secret + " is not set (sandbox)")
+                : new MigrationOutcome.Misconfigured(database.name(), "SecretMissing",
+                        "secret " + secret + " holding the database URL is not set");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.switchman.migrate;
+
+import dev.switchman.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The run log ({@code migration_runs}): every attempt to migrate a database, and the quarantine it implies. */
+public final class MigrationRuns {
+
+    /** Results written to the log; only FAILED and DRY_RUN_FAILED quarantine a revision. */
+    public enum Result { APPLIED, FAILED, DRY_RUN_FAILED, NOT_RUN }
+
+    /** A failed attempt at a revision: that revision is not tried again. */
+    public record Failure(Result result, String script, String message, String backup) {
+    }
+
+    private final DataSource store;
+
+    public MigrationRuns(DataSource store) {
+        this.store = store;
+    }
+
+    public long start(String environment, String database, String revision, String runner, Instant at) {
+        String sql = """
+                insert into migration_runs (environment, database_name, revision, runner, started_at)
+                values (?, ?, ?, ?, ?) returning id""";
+        try (Connection connection = store.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, environment);
+            insert.setString(2, database);
+            insert.setString(3, revision);
+            insert.setString(4, runner);
+            insert.setTimestamp(5, Timestamp.from(at));
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(sql, e);
+        }
+    }
+
+    /** @param applied versions applied by this run, comma-separated */
+    public void finish(long id, Instant at, Result result, String applied, String failedScript, String message,
+            String backup) {
+        String sql = """
+                update migration_runs set finished_at = ?, result = ?, applied = ?, failed_script = ?, message = ?,
+                    backup = ? where id = ?""";
+        try (Connection connection = store.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setString(2, result.name());
+            update.setString(3, applied);
+            update.setString(4, failedScript);
+            update.setString(5, message);
+            update.setString(6, backup);
+            update.setLong(7, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(sql, e);
+        }
+    }
+
+    /** The failure that quarantines {@code revision} for this database, if its latest finished attempt failed. */
+    public Optional<Failure> quarantined(String environment, String database, String revision) {
+        String sql = """
+                select result, failed_script, message, backup from migration_runs
+                where environment = ? and database_name = ? and revision = ? and finished_at is not null
+                order by id desc limit 1""";
+        try (Connection connection = store.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, environment);
+            select.setString(2, database);
+            select.setString(3, revision);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next() || !quarantines(Result.valueOf(row.getString(1)))) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Failure(Result.valueOf(row.getString(1)), row.getString(2), row.getString(3),
+                        row.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException(sql, e);
+        }
+    }
+
+    private static boolean quarantines(Result result) {
+        return result == Result.FAILED || result == Result.DRY_RUN_FAILED;
+    }
+}

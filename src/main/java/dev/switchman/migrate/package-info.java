@@ -1,0 +1,16 @@
+/**
+ * Application-database migrations: versioned SQL from the desired-state tree applied with Flyway
+ * (the library) to an environment's database, guarded as one sequence by
+ * {@link dev.switchman.migrate.DatabaseMigrator}: a lease ({@link dev.switchman.migrate.MigrationLocks})
+ * -> history check (drift is reported, never repaired) -> verified pre-migration backup
+ * ({@link dev.switchman.migrate.PreMigrationBackup}, a port the backup package implements) -> optional
+ * dry run in a rolled-back transaction ({@link dev.switchman.migrate.DryRun}) -> migrate -> run log
+ * ({@link dev.switchman.migrate.MigrationRuns}). {@link dev.switchman.migrate.MigrationGate} runs that for
+ * every database of an environment before the reconciler deploys; the result is a
+ * {@link dev.switchman.migrate.MigrationOutcome} the reconciler maps to its own outcome.
+ *
+ * <p>May import desired, config (connection URLs), store (its exception), Flyway and JDBC; never
+ * Quarkus, CDI, HTTP or reconcile (the reconciler depends on this package, not the other way).
+ * Connection URLs and passwords never appear in messages: see {@link dev.switchman.migrate.Redaction}.
+ */
+package dev.switchman.migrate;

@@ -1,0 +1,86 @@
+package dev.switchman.reconcile;
+
+import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.desired.Secrets;
+import dev.switchman.migrate.DatabaseMigrator;
+import dev.switchman.migrate.MigrationGate;
+import dev.switchman.migrate.MigrationLocks;
+import dev.switchman.migrate.MigrationRuns;
+import dev.switchman.migrate.PreMigrationBackup;
+import dev.switchman.notify.Notifier;
+import dev.switchman.railway.RailwayApi;
+import dev.switchman.rollout.HttpAppChecks;
+import dev.switchman.rollout.RolloutEvent;
+import dev.switchman.rollout.RolloutSettings;
+import dev.switchman.rollout.Rollouts;
+import dev.switchman.secrets.EnvironmentSecrets;
+import dev.switchman.store.EventRepository;
+import dev.switchman.store.RolloutRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * What a reconcile run does beyond observe, plan, apply and record, each part optional: notifications,
+ * following rollouts ({@code rollouts} null = deployments are not watched) and database migrations
+ * before deploys ({@code migrations} null = an environment that declares them stalls).
+ */
+public record ReconcileExtensions(Notifier notifier, Rollouts rollouts, MigrationGate migrations,
+        Duration migrationBusyRequeue) {
+
+    public static final ReconcileExtensions NONE =
+            new ReconcileExtensions(Notifier.disabled(), null, null, Duration.ofSeconds(30));
+
+    public ReconcileExtensions withNotifier(Notifier value) {
+        return new ReconcileExtensions(value, rollouts, migrations, migrationBusyRequeue);
+    }
+
+    public ReconcileExtensions withRollouts(Rollouts value) {
+        return new ReconcileExtensions(notifier, value, migrations, migrationBusyRequeue);
+    }
+
+    public ReconcileExtensions withMigrations(MigrationGate value) {
+        return new ReconcileExtensions(notifier, rollouts, value, migrationBusyRequeue);
+    }
+
+    /** The daemon's extensions, from its configuration. */
+    static ReconcileExtensions wired(SwitchmanConfig config, DesiredStateHolder desired, RailwayApi railway,
+            EventRepository events, MeterRegistry registry, Notifier notifier, RolloutRepository rolloutStore,
+            Consumer<RolloutEvent> rolloutEvents, DataSource store, Instance<PreMigrationBackup> backups) {
+        SwitchmanConfig.Rollout rollout = config.rollout();
+        Rollouts rollouts = !rollout.enabled() ? null : new Rollouts(railway, new HttpAppChecks(), rolloutStore, events,
+                registry, rolloutEvents::accept, new RolloutSettings(rollout.pollInterval(), rollout.maxWait(),
+                        rollout.domainBaseUrl(), rollout.monitorInterval()), Instant::now);
+        return new ReconcileExtensions(notifier, rollouts, migrationGate(config, desired, store, backups),
+                config.migrate().busyRequeue());
+    }
+
+    /**
+     * Against the sandbox the examples' database URLs are stand-ins with no database behind them: only a
+     * URL secret really set is migrated there, the others are skipped.
+     */
+    private static MigrationGate migrationGate(SwitchmanConfig config, DesiredStateHolder desired, DataSource store,
+            Instance<PreMigrationBackup> backups) {
+        boolean sandbox = config.sandbox().enabled();
+        Secrets urls = sandbox ? EnvironmentSecrets.fromProcess(config.secrets().dir().orElse(null))
+                : EnvironmentReconciler.secrets(config);
+        Optional<PreMigrationBackup> backup = backups.isResolvable() ? Optional.of(backups.get()) : Optional.empty();
+        String runner = config.migrate().runnerName().orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
+        return new MigrationGate(urls, desired::root,
+                sandbox ? MigrationGate.MissingUrl.SKIP : MigrationGate.MissingUrl.STALL,
+                new DatabaseMigrator(new MigrationLocks(store), new MigrationRuns(store), backup, runner, Clock.systemUTC()));
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.switchman.migrate;
+
+import dev.switchman.desired.DatabaseSpec;
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.Policy;
+import dev.switchman.store.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One PostgreSQL server holding Switchman's store (database {@code switchman}) and, per test, a
+ * separate application database; a migrations folder in a temp dir; a clock tests move by hand.
+ */
+final class MigrationFixture {
+
+    static final String SECRET = "APP_DATABASE_URL";
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    final EmbeddedPostgres postgres;
+    final PGSimpleDataSource store;
+    final String appDatabase;
+    final Path root;
+    final Path scripts;
+    Instant now = Instant.parse("2026-11-21T06:00:00Z");
+    final List<String> backupsTaken = new ArrayList<>();
+
+    MigrationFixture(EmbeddedPostgres postgres, PGSimpleDataSource store, Path root) {
+        this.postgres = postgres;
+        this.store = store;
+        this.root = root;
+        this.appDatabase = "app_" + DATABASES.incrementAndGet();
+        try (Connection c = store.getConnection(); Statement s = c.createStatement()) {
+            s.execute("truncate migration_runs, migration_locks");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        postgres.createDatabase(appDatabase);
+        this.scripts = root.resolve("migrations");
+        try {
+            Files.createDirectories(scripts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static PGSimpleDataSource migratedStore(EmbeddedPostgres postgres) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(postgres.jdbcUrl());
+        dataSource.setUser(postgres.username());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    /** The URL as Railway would inject it. */
+    String databaseUrl() {
+        return "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/" + appDatabase;
+    }
+
+    void script(String name, String sql) {
+        try {
+            Files.writeString(scripts.resolve(name), sql);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void deleteScript(String name) {
+        try {
+            Files.delete(scripts.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    DesiredEnvironment environment(boolean dryRunFirst, boolean backupBeforeMigrations) {
+        DatabaseSpec.BackupSpec backups = backupBeforeMigrations ? new DatabaseSpec.BackupSpec("0 3 * * *",
+                new DatabaseSpec.Retention(7, 4, 12), new DatabaseSpec.BackupDestination.Filesystem("/tmp/unused"),
+                true, Duration.ofDays(30), null) : null;
+        DatabaseSpec app = new DatabaseSpec("app", null, new dev.switchman.desired.VariableValue.SecretRef(SECRET),
+                new DatabaseSpec.MigrationSpec("migrations", null, null, dryRunFirst, Duration.ofMinutes(15)), backups);
+        return new DesiredEnvironment("shop", "production", null, Map.of(), Map.of(), Map.of("app", app),
+                Policy.DEFAULT, null);
+    }
+
+    PreMigrationBackup recordingBackup() {
+        return (environment, database, revision) -> {
+            backupsTaken.add(database.name() + "@" + revision);
+            return new PreMigrationBackup.BackupReceipt("backup-" + backupsTaken.size(), "/backups/" + database.name(), now);
+        };
+    }
+
+    DatabaseMigrator migrator(String runner, Optional<PreMigrationBackup> backup) {
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+        return new DatabaseMigrator(new MigrationLocks(store), new MigrationRuns(store), backup, runner, clock);
+    }
+
+    MigrationGate gate(String runner, Optional<PreMigrationBackup> backup) {
+        return new MigrationGate(name -> name.equals(SECRET) ? Optional.of(databaseUrl()) : Optional.empty(),
+                () -> root, MigrationGate.MissingUrl.STALL, migrator(runner, backup));
+    }
+
+    /** Versions in the application database's Flyway history, successful ones only, oldest first. */
+    List<String> appliedVersions() {
+        return strings("select version from flyway_schema_history where success and version is not null"
+                + " order by installed_rank", true);
+    }
+
+    List<String> tables() {
+        return strings("select table_name from information_schema.tables where table_schema = 'public'"
+                + " and table_name <> 'flyway_schema_history' order by table_name", false);
+    }
+
+    private List<String> strings(String sql, boolean historyTable) {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(appDatabase), postgres.username(), "");
+                Statement s = c.createStatement()) {
+            if (historyTable) {
+                try (ResultSet exists = s.executeQuery("select to_regclass('flyway_schema_history') is not null")) {
+                    exists.next();
+                    if (!exists.getBoolean(1)) {
+                        return List.of();
+                    }
+                }
+            }
+            List<String> result = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery(sql)) {
+                while (rows.next()) {
+                    result.add(rows.getString(1));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.switchman.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.migrate.DatabaseMigrator;
+import dev.switchman.migrate.MigrationGate;
+import dev.switchman.migrate.MigrationLocks;
+import dev.switchman.migrate.MigrationRuns;
+import dev.switchman.store.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Migrations in a rollout: they run before anything is deployed, and a failure deploys nothing. */
+class MigrationRolloutIT {
+
+    private static final String SPEC = """
+            services:
+              api:
+                source: { image: ghcr.io/acme/api:1.0 }
+            databases:
+              app:
+                url: { secretRef: APP_DATABASE_URL }
+                migrations: { path: migrations }
+            """;
+
+    private static EmbeddedPostgres postgres;
+    private static PGSimpleDataSource store;
+    private static int databases;
+
+    @TempDir
+    Path desiredDir;
+    ReconcileHarness h;
+    String appDatabase;
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = EmbeddedPostgres.start();
+        store = ReconcileHarness.migrated(postgres);
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        h = ReconcileHarness.fresh(store, desiredDir);
+        appDatabase = "rollout_app_" + ++databases;
+        postgres.createDatabase(appDatabase);
+        String url = "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/" + appDatabase;
+        h.secrets = Map.of("APP_DATABASE_URL", url);
+        h.migrationGate = new MigrationGate(name -> Optional.ofNullable(h.secrets.get(name)), () -> desiredDir,
+                MigrationGate.MissingUrl.STALL, new DatabaseMigrator(new MigrationLocks(store), new MigrationRuns(store),
+                        Optional.empty(), "test-runner", Clock.systemUTC()));
+        Files.createDirectories(desiredDir.resolve("migrations"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+    }
+
+    @Test
+    void aFailingMigrationStallsTheRolloutWithTheApplicationUntouched() throws Exception {
+        script("V1__create_orders.sql", "create table orders (id bigint primary key);");
+        script("V2__add_total.sql", "alter table order_lines add column total numeric;");
+        DesiredEnvironment desired = h.desire(SPEC);
+
+        ReconcileOutcome outcome = h.reconcile(desired);
+        ReconcileOutcome again = h.reconcile(desired);
+
+        assertThat(outcome).isInstanceOfSatisfying(ReconcileOutcome.Stalled.class, stalled -> {
+            assertThat(stalled.reason()).isEqualTo("MigrationFailed");
+            assertThat(stalled.message()).contains("V2__add_total.sql").contains("order_lines")
+                    .doesNotContain(h.secrets.get("APP_DATABASE_URL"));
+        });
+        assertThat(again).isInstanceOfSatisfying(ReconcileOutcome.Stalled.class,
+                stalled -> assertThat(stalled.message()).contains("not retried until the revision changes"));
+        assertThat(h.observe().services()).isEmpty();
+        assertThat(h.transport.count("ServiceCreate") + h.transport.count("ServiceInstanceDeploy")).isZero();
+        assertThat(tables()).isEqualTo(1);
+    }
+
+    @Test
+    void migrationsRunBeforeTheServicesAreDeployed() throws Exception {
+        script("V1__create_orders.sql", "create table orders (id bigint primary key);");
+
+        ReconcileOutcome outcome = h.reconcile(h.desire(SPEC));
+
+        assertThat(outcome).isNotInstanceOf(ReconcileOutcome.Stalled.class).isNotInstanceOf(ReconcileOutcome.Retry.class);
+        assertThat(h.observe().services()).containsKey("api");
+        assertThat(tables()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingDatabaseUrlStallsInsteadOfDeployingUnmigrated() throws Exception {
+        script("V1__create_orders.sql", "create table orders (id bigint primary key);");
+        h.secrets = Map.of();
+
+        ReconcileOutcome outcome = h.reconcile(h.desire(SPEC));
+
+        assertThat(outcome).isInstanceOfSatisfying(ReconcileOutcome.Stalled.class,
+                stalled -> assertThat(stalled.reason()).isEqualTo("SecretMissing"));
+        assertThat(h.observe().services()).isEmpty();
+    }
+
+    private void script(String name, String sql) throws IOException {
+        Files.writeString(desiredDir.resolve("migrations").resolve(name), sql);
+    }
+
+    /** Application tables (the Flyway history excluded). */
+    private int tables() throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(appDatabase), postgres.username(), "");
+                ResultSet rows = c.createStatement().executeQuery("select count(*) from information_schema.tables"
+                        + " where table_schema = 'public' and table_name <> 'flyway_schema_history'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
