@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs {@code pg_dump} and {@code pg_restore} with the password in {@code PGPASSWORD}, never in the
@@ -13,15 +14,32 @@ import java.util.List;
  */
 public final class PgProcesses {
 
-    private final PostgresClientTools tools;
+    private final Supplier<PostgresClientTools> tools;
 
     public PgProcesses(PostgresClientTools tools) {
+        this.tools = () -> tools;
+    }
+
+    private PgProcesses(Supplier<PostgresClientTools> tools) {
         this.tools = tools;
+    }
+
+    /** Looks for pg_dump and pg_restore when first needed, so a daemon without backups needs neither. */
+    public static PgProcesses findingToolsOnFirstUse() {
+        PostgresClientTools[] found = new PostgresClientTools[1];
+        return new PgProcesses(() -> {
+            synchronized (found) {
+                if (found[0] == null) {
+                    found[0] = PostgresClientTools.find();
+                }
+                return found[0];
+            }
+        });
     }
 
     /** Dumps {@code source} in custom format (compressed) into {@code file}. */
     public void dump(DatabaseTarget source, Path file) {
-        run(List.of(tools.pgDump().toString(), "--format=custom", "--compress=6", "--no-password",
+        run(List.of(tools.get().pgDump().toString(), "--format=custom", "--compress=6", "--no-password",
                 "--file=" + file, "--dbname=" + source.uriWithoutPassword()), source, "pg_dump");
     }
 
@@ -30,7 +48,7 @@ public final class PgProcesses {
      * ({@code --clean --if-exists}), owners and grants left as the target has them.
      */
     public void restore(Path file, DatabaseTarget target) {
-        run(List.of(tools.pgRestore().toString(), "--clean", "--if-exists", "--no-owner", "--no-privileges",
+        run(List.of(tools.get().pgRestore().toString(), "--clean", "--if-exists", "--no-owner", "--no-privileges",
                 "--exit-on-error", "--no-password", "--dbname=" + target.uriWithoutPassword(), file.toString()),
                 target, "pg_restore");
     }

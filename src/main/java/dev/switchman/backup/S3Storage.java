@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -43,6 +46,12 @@ public final class S3Storage implements BackupStorage {
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(s3.region() == null ? "us-east-1" : s3.region()))
                 .forcePathStyle(s3.pathStyle())
+                // Checksums only where S3 requires them: the SDK's default aws-chunked uploads with
+                // trailing checksums are not understood by many S3-compatible servers.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                // plain (not aws-chunked) bodies, which every S3-compatible server accepts
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)));
         if (s3.endpoint() != null) {
             builder.endpointOverride(URI.create(s3.endpoint()));
