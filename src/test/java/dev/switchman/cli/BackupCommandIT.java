@@ -3,6 +3,7 @@ package dev.switchman.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.BackupTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,25 +30,7 @@ class BackupCommandIT {
         postgres.createDatabase("other");
         execute("shop", "create table orders (id int); insert into orders select generate_series(1, 300)");
         execute("other", "create table orders (id int); insert into orders values (42)");
-        Path desired = Files.createDirectories(dir.resolve("desired/acme"));
-        Files.writeString(desired.resolve("project.yaml"), """
-                apiVersion: switchman.dev/v1alpha1
-                kind: Project
-                metadata: { name: acme }
-                spec: {}
-                """);
-        Files.writeString(desired.resolve("production.yaml"), """
-                apiVersion: switchman.dev/v1alpha1
-                kind: Environment
-                metadata: { name: production, project: acme }
-                spec:
-                  databases:
-                    shop:
-                      url: { secretRef: SHOP_DATABASE_URL }
-                      backups:
-                        schedule: "0 3 * * *"
-                        destination: { filesystem: { path: "%s" } }
-                """.formatted(dir.resolve("backups")));
+        BackupTrees.write(dir.resolve("desired"), dir.resolve("backups"), "");
         Path secrets = Files.createDirectories(dir.resolve("secrets"));
         Files.writeString(secrets.resolve("SHOP_DATABASE_URL"), url("shop"));
     }
