@@ -6,7 +6,8 @@
  * only), metrics, and on-demand Railway volume backups.
  *
  * <p>May import JDBC, jakarta CDI, Quarkus scheduler, Micrometer, Jackson, the AWS SDK (S3 only),
- * and the desired, config, railway, reconcile (leader lock, desired-state holder) and store packages.
+ * and the desired, observed, config, railway, reconcile (leader lock, desired-state holder, Railway
+ * targets) and store packages.
  * Database passwords never reach a log or a process's argument list: they go to {@code pg_dump}
  * and {@code pg_restore} through {@code PGPASSWORD}.
  */

@@ -89,6 +89,24 @@ class BackupRoundTripIT {
     }
 
     @Test
+    void thePreMigrationBackupIsADumpVerifiedByChecksum() {
+        DesiredEnvironment env = BackupFixture.environment(BackupFixture.spec(dir.resolve("dest").toString(),
+                checks(1, "ok")));
+        DatabaseSpec shop = env.databases().get("shop");
+        DatabaseBackups backups = backups(PostgresClientTools.find());
+
+        PreMigrationBackups.Taken taken = new PreMigrationBackups(backups, null, (e, s) -> java.util.Optional.empty())
+                .take(env, shop, "rev-2");
+
+        assertThat(taken.volumeBackupWorkflow()).isNull();
+        assertThat(new BackupCatalog(store).entries("acme", "production", "shop"))
+                .filteredOn(e -> e.name().equals(taken.dumpBackup())).singleElement().satisfies(e -> {
+                    assertThat(e.reason()).isEqualTo(BackupReason.PRE_MIGRATION);
+                    assertThat(e.verified()).isTrue();
+                });
+    }
+
+    @Test
     void aDrillWhoseChecksFailIsRecordedAsFailedWithAnEvent() {
         DesiredEnvironment env = BackupFixture.environment(BackupFixture.spec(dir.resolve("dest").toString(),
                 checks(1_000_000, "nope")));
@@ -148,6 +166,10 @@ class BackupRoundTripIT {
         assertThatThrownBy(() -> backups.backup(env, shop, BackupReason.SCHEDULED, "rev-1"))
                 .isInstanceOf(BackupException.class).hasMessageContaining("pg_dump");
 
+        // a daemon killed while storing leaves a hidden partial file: it is not a backup either
+        Path folder = Files.createDirectories(dir.resolve("dest/acme/production/shop"));
+        Files.writeString(folder.resolve(".shop-20260101T030000000Z-scheduled-0000.dump.partial"), "half");
+        Files.writeString(folder.resolve(".shop-20260101T030000000Z-scheduled-0000.json.partial"), "{\"na");
         assertThat(BackupRunner.list(backups.storage(env, shop))).isEmpty();
         assertThat(backups.storage(env, shop).keys()).isEmpty();
         assertThat(catalog.entries("acme", "production", "shop")).filteredOn(e -> !before.contains(e.id()))
