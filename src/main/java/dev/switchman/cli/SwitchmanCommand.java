@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SwitchmanCommand.VersionProvider.class,
         description = "Keeps Railway environments equal to the desired state declared in YAML.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, RollbackCommand.class, RetryCommand.class, ServeCommand.class, SandboxCommand.class, MigrateCommand.class, VersionCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, RollbackCommand.class, RetryCommand.class, ServeCommand.class, SandboxCommand.class, MigrateCommand.class, BackupCommand.class, VersionCommand.class})
 public final class SwitchmanCommand implements Runnable {
 
     @CommandLine.Spec

@@ -31,6 +31,26 @@ public interface SwitchmanConfig {
     /** How notifications to the environments' webhooks are delivered ({@code switchman.notify.*}). */
     @WithName("notify")
     Notify notifications();
+    /** Scheduled database backups and restore drills ({@code switchman.backup.*}). */
+    Backup backup();
+
+    interface Backup {
+
+        /** Whether the daemon runs the backup and drill schedules declared in the desired state. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the scheduler looks for databases whose backup or drill is due. */
+        @WithDefault("30s")
+        Duration tickInterval();
+
+        /** Where dumps are written before they are stored; no default: the system temporary directory. */
+        Optional<Path> workDir();
+
+        /** The last verified backup older than this makes readiness report a warning (data, never DOWN). */
+        @WithDefault("48h")
+        Duration verifiedAgeWarning();
+    }
 
     /** Set by {@code switchman serve --sandbox}: Railway is the in-process sandbox. */
     Sandbox sandbox();

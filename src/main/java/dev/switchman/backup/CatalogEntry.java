@@ -1,0 +1,28 @@
+package dev.switchman.backup;
+
+import java.time.Instant;
+
+/**
+ * One backup attempt as the catalog knows it.
+ *
+ * @param status {@code running}, {@code completed}, {@code failed} or {@code deleted}
+ * @param verifiedAt when a checksum check or a restore drill last passed, or null
+ */
+public record CatalogEntry(long id, String project, String environment, String database, String name,
+        BackupReason reason, String status, Long sizeBytes, String sha256, Instant startedAt, Instant finishedAt,
+        String error, Instant verifiedAt) {
+
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+    public static final String DELETED = "deleted";
+
+    /** A finished dump with its manifest: the only kind a restore may use. */
+    public boolean good() {
+        return COMPLETED.equals(status);
+    }
+
+    public boolean verified() {
+        return good() && verifiedAt != null;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.switchman.backup;
+
+import dev.switchman.desired.DatabaseSpec;
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.Policy;
+import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.VariableValue;
+import dev.switchman.store.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** A real PostgreSQL with a migrated state store and an application database {@code shop} to back up. */
+final class BackupFixture {
+
+    static final String URL_SECRET = "SHOP_DATABASE_URL";
+
+    private BackupFixture() {
+    }
+
+    static PGSimpleDataSource stateStore(EmbeddedPostgres postgres) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(postgres.jdbcUrl());
+        dataSource.setUser(postgres.username());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    /** Creates {@code name} with a table {@code orders} of {@code rows} rows and {@code settings(v)} = 'ok'. */
+    static String applicationDatabase(EmbeddedPostgres postgres, String name, int rows) throws SQLException {
+        postgres.createDatabase(name);
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(name), postgres.username(), "");
+                Statement s = c.createStatement()) {
+            s.execute("create table orders (id bigint primary key, note text)");
+            s.execute("insert into orders select g, 'order ' || g from generate_series(1, " + rows + ") g");
+            s.execute("create table settings (v text)");
+            s.execute("insert into settings values ('ok')");
+        }
+        return "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/" + name;
+    }
+
+    static DatabaseSpec.BackupSpec spec(String directory, List<DatabaseSpec.DrillCheck> checks) {
+        return new DatabaseSpec.BackupSpec("0 3 * * *", new DatabaseSpec.Retention(7, 4, 12),
+                new DatabaseSpec.BackupDestination.Filesystem(directory), true, Duration.ofDays(14),
+                new DatabaseSpec.RestoreDrill("0 5 * * 0", checks));
+    }
+
+    static DesiredEnvironment environment(DatabaseSpec.BackupSpec spec) {
+        DatabaseSpec shop = new DatabaseSpec("shop", null, new VariableValue.SecretRef(URL_SECRET), null, spec);
+        return new DesiredEnvironment("acme", "production", null, Map.of(), Map.of(), Map.of("shop", shop),
+                Policy.DEFAULT, SourceLocation.UNKNOWN);
+    }
+}

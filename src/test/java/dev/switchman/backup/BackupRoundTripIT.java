@@ -1,0 +1,182 @@
+package dev.switchman.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchman.desired.DatabaseSpec;
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.secrets.EnvironmentSecrets;
+import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.store.EventRepository;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Real pg_dump / pg_restore against a real PostgreSQL: backup, verify, restore, drill, corruption, crash. */
+class BackupRoundTripIT {
+
+    private static EmbeddedPostgres postgres;
+    private static PGSimpleDataSource store;
+    private static String shopUrl;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.start();
+        store = BackupFixture.stateStore(postgres);
+        shopUrl = BackupFixture.applicationDatabase(postgres, "shop", 5000);
+    }
+
+    @AfterAll
+    static void stop() {
+        postgres.close();
+    }
+
+    private DatabaseBackups backups(PostgresClientTools tools) {
+        return new DatabaseBackups(new BackupRunner(new PgProcesses(tools), dir.resolve("work"), Clock.systemUTC()),
+                new BackupCatalog(store), new EventRepository(store),
+                new EnvironmentSecrets(null, Map.of(BackupFixture.URL_SECRET, shopUrl)), Clock.systemUTC());
+    }
+
+    private static List<DatabaseSpec.DrillCheck> checks(long minRows, String expect) {
+        return List.of(new DatabaseSpec.DrillCheck("orders", minRows, null, null),
+                new DatabaseSpec.DrillCheck(null, null, "select v from settings", expect));
+    }
+
+    @Test
+    void backupVerifyRestoreAndDrillPass() throws Exception {
+        DesiredEnvironment env = BackupFixture.environment(BackupFixture.spec(dir.resolve("dest").toString(),
+                checks(5000, "ok")));
+        DatabaseSpec shop = env.databases().get("shop");
+        DatabaseBackups backups = backups(PostgresClientTools.find());
+
+        BackupManifest manifest = backups.verifiedBackup(env, shop, BackupReason.MANUAL, "rev-1");
+        DrillRunner.DrillResult drill = backups.drill(env, shop);
+
+        assertThat(manifest.sizeBytes()).isPositive();
+        assertThat(manifest.sha256()).hasSize(64);
+        assertThat(manifest.serverVersion()).isNotBlank();
+        assertThat(drill.passed()).as(drill.message()).isTrue();
+        assertThat(backups.lastVerified(env, shop)).isPresent();
+        assertThat(new BackupCatalog(store).drills("acme", "production", "shop", 5))
+                .anySatisfy(d -> assertThat(d.passed()).isTrue());
+
+        postgres.createDatabase("shop_copy");
+        DatabaseTarget copy = backups.source(shop).withDatabase("shop_copy");
+        new BackupRunner(new PgProcesses(PostgresClientTools.find()), dir.resolve("work"), Clock.systemUTC())
+                .restore(backups.storage(env, shop), manifest, copy);
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("shop_copy"), postgres.username(), "");
+                Statement s = c.createStatement(); ResultSet r = s.executeQuery("select count(*) from orders")) {
+            r.next();
+            assertThat(r.getLong(1)).isEqualTo(5000);
+        }
+    }
+
+    @Test
+    void thePreMigrationBackupIsADumpVerifiedByChecksum() {
+        DesiredEnvironment env = BackupFixture.environment(BackupFixture.spec(dir.resolve("dest").toString(),
+                checks(1, "ok")));
+        DatabaseSpec shop = env.databases().get("shop");
+        DatabaseBackups backups = backups(PostgresClientTools.find());
+
+        PreMigrationBackups.Taken taken = new PreMigrationBackups(backups, null, (e, s) -> java.util.Optional.empty())
+                .take(env, shop, "rev-2");
+
+        assertThat(taken.volumeBackupWorkflow()).isNull();
+        assertThat(new BackupCatalog(store).entries("acme", "production", "shop"))
+                .filteredOn(e -> e.name().equals(taken.dumpBackup())).singleElement().satisfies(e -> {
+                    assertThat(e.reason()).isEqualTo(BackupReason.PRE_MIGRATION);
+                    assertThat(e.verified()).isTrue();
+                });
+    }
+
+    @Test
+    void aDrillWhoseChecksFailIsRecordedAsFailedWithAnEvent() {
+        DesiredEnvironment env = BackupFixture.environment(BackupFixture.spec(dir.resolve("dest").toString(),
+                checks(1_000_000, "nope")));
+        DatabaseSpec shop = env.databases().get("shop");
+        DatabaseBackups backups = backups(PostgresClientTools.find());
+        backups.backup(env, shop, BackupReason.SCHEDULED, "rev-1");
+
+        DrillRunner.DrillResult drill = backups.drill(env, shop);
+
+        assertThat(drill.passed()).isFalse();
+        assertThat(drill.failures()).hasSize(2);
+        assertThat(new EventRepository(store).recent("acme", "production", 20))
+                .anySatisfy(e -> assertThat(e.reason()).isEqualTo("BackupDrillFailed"));
+    }
+
+    @Test
+    void aCorruptedBackupFailsVerificationByChecksumBeforeAnyRestore() throws IOException {
+        DesiredEnvironment env = BackupFixture.environment(BackupFixture.spec(dir.resolve("dest").toString(),
+                checks(1, "ok")));
+        DatabaseSpec shop = env.databases().get("shop");
+        DatabaseBackups backups = backups(PostgresClientTools.find());
+        BackupManifest manifest = backups.backup(env, shop, BackupReason.MANUAL, "rev-1");
+        Path dump = dir.resolve("dest/acme/production/shop").resolve(manifest.dumpKey());
+        try (RandomAccessFile file = new RandomAccessFile(dump.toFile(), "rw")) {
+            file.seek(file.length() / 2);
+            int b = file.read();
+            file.seek(file.length() / 2);
+            file.write(b ^ 0xFF);
+        }
+        postgres.createDatabase("shop_never");
+        DatabaseTarget never = backups.source(shop).withDatabase("shop_never");
+        BackupRunner runner = new BackupRunner(new PgProcesses(PostgresClientTools.find()), dir.resolve("work"),
+                Clock.systemUTC());
+
+        assertThatThrownBy(() -> runner.restore(backups.storage(env, shop), manifest, never))
+                .isInstanceOf(BackupException.class).hasMessageContaining("SHA-256");
+        assertThatThrownBy(() -> backups.verify(env, shop, backups.storage(env, shop), manifest))
+                .hasMessageContaining("failed verification");
+        assertThat(backups.drill(env, shop).passed()).isFalse();
+    }
+
+    @Test
+    void aPgDumpKilledMidwayLeavesNoBackupCountedAsGood() throws IOException {
+        Path fakeBin = Files.createDirectories(dir.resolve("bin"));
+        Path pgDump = fakeBin.resolve("pg_dump");
+        // writes part of a dump, then dies as if killed (SIGKILL)
+        Files.writeString(pgDump, "#!/bin/sh\nfor a in \"$@\"; do case $a in --file=*) f=${a#--file=};; esac; done\n"
+                + "head -c 100000 /dev/urandom > \"$f\"\nkill -9 $$\n");
+        Files.setPosixFilePermissions(pgDump, PosixFilePermissions.fromString("rwxr-xr-x"));
+        DesiredEnvironment env = BackupFixture.environment(BackupFixture.spec(dir.resolve("dest").toString(),
+                checks(1, "ok")));
+        DatabaseSpec shop = env.databases().get("shop");
+        DatabaseBackups backups = backups(new PostgresClientTools(pgDump, PostgresClientTools.find().pgRestore()));
+        BackupCatalog catalog = new BackupCatalog(store);
+        List<Long> before = catalog.entries("acme", "production", "shop").stream().map(CatalogEntry::id).toList();
+
+        assertThatThrownBy(() -> backups.backup(env, shop, BackupReason.SCHEDULED, "rev-1"))
+                .isInstanceOf(BackupException.class).hasMessageContaining("pg_dump");
+
+        // a daemon killed while storing leaves a hidden partial file: it is not a backup either
+        Path folder = Files.createDirectories(dir.resolve("dest/acme/production/shop"));
+        Files.writeString(folder.resolve(".shop-20260101T030000000Z-scheduled-0000.dump.partial"), "half");
+        Files.writeString(folder.resolve(".shop-20260101T030000000Z-scheduled-0000.json.partial"), "{\"na");
+        assertThat(BackupRunner.list(backups.storage(env, shop))).isEmpty();
+        assertThat(backups.storage(env, shop).keys()).isEmpty();
+        assertThat(catalog.entries("acme", "production", "shop")).filteredOn(e -> !before.contains(e.id()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.good()).isFalse();
+                    assertThat(e.status()).isEqualTo(CatalogEntry.FAILED);
+                });
+        assertThat(Files.list(dir.resolve("work")).toList()).isEmpty();
+    }
+}

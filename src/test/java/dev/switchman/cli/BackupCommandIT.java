@@ -1,0 +1,105 @@
+package dev.switchman.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.BackupTrees;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code switchman backup now|list|verify|restore} on a real database; restore's safety rules. */
+class BackupCommandIT {
+
+    private static EmbeddedPostgres postgres;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.start();
+        postgres.createDatabase("shop");
+        postgres.createDatabase("other");
+        execute("shop", "create table orders (id int); insert into orders select generate_series(1, 300)");
+        execute("other", "create table orders (id int); insert into orders values (42)");
+        BackupTrees.write(dir.resolve("desired"), dir.resolve("backups"), "");
+        Path secrets = Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(secrets.resolve("SHOP_DATABASE_URL"), url("shop"));
+    }
+
+    @AfterAll
+    static void stop() {
+        postgres.close();
+    }
+
+    private static String url(String database) {
+        return "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/" + database;
+    }
+
+    private static void execute(String database, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static long rows(String database) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), "");
+                Statement s = c.createStatement(); ResultSet r = s.executeQuery("select count(*) from orders")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static CommandRun backup(String... args) {
+        String[] all = new String[args.length + 7];
+        all[0] = "backup";
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.arraycopy(new String[] {"--env", "acme/production", "--dir", dir.resolve("desired").toString(),
+                "--secrets-dir", dir.resolve("secrets").toString()}, 0, all, args.length + 1, 6);
+        return CommandRun.of(all);
+    }
+
+    @Test
+    void backupListVerifyAndRestoreTheNamedDatabase() throws Exception {
+        CommandRun now = backup("now", "--database", "shop");
+        CommandRun list = backup("list", "--database", "shop");
+        CommandRun verify = backup("verify", "--database", "shop");
+        execute("shop", "delete from orders");
+        CommandRun restore = backup("restore", "--database", "shop", "--yes");
+
+        assertThat(now.exitCode()).as(now.err()).isZero();
+        assertThat(list.out()).contains(now.out().split(" ")[0]).contains("manual");
+        assertThat(verify.out()).contains("checksum OK");
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(rows("shop")).isEqualTo(300);
+        assertThat(rows("other")).isEqualTo(1);
+    }
+
+    @Test
+    void restoreWithoutATerminalRefusesUnlessYesAndTouchesNothing() throws Exception {
+        assertThat(backup("now", "--database", "shop").exitCode()).isZero();
+
+        CommandRun refused = backup("restore", "--database", "shop", "--to", url("other"));
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(refused.err()).contains("--yes").contains("nothing was restored").contains("/other");
+        assertThat(rows("other")).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseThatIsNotDeclaredIsNeverRestored() {
+        CommandRun run = backup("restore", "--database", "other", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.err()).contains("database 'other' is not declared");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.switchman.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesRegex;
+
+import dev.switchman.backup.BackupScheduler;
+import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.BackupTrees;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The daemon's backup schedule and drill on a real database, seen through the status API, metrics, readiness. */
+@QuarkusTest
+@TestProfile(BackupsApiIT.WithABackedUpDatabase.class)
+class BackupsApiIT {
+
+    /** Desired state: acme/production with database shop (its own PostgreSQL), daily backup and drill. */
+    public static final class WithABackedUpDatabase implements QuarkusTestProfile {
+        private static EmbeddedPostgres application;
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                if (application == null) {
+                    application = EmbeddedPostgres.start();
+                    application.createDatabase("shop");
+                    try (var c = DriverManager.getConnection(application.jdbcUrl("shop"), application.username(), "");
+                            var s = c.createStatement()) {
+                        s.execute("create table orders (id int); insert into orders select generate_series(1, 50)");
+                    }
+                }
+                Path root = Files.createTempDirectory("switchman-backups-api-");
+                BackupTrees.write(root.resolve("desired"), root.resolve("backups"), """
+                                drill:
+                                  schedule: "0 4 * * *"
+                                  checks: [ { table: orders, minRows: 50 } ]
+                        """);
+                Path secrets = Files.createDirectories(root.resolve("secrets"));
+                Files.writeString(secrets.resolve("SHOP_DATABASE_URL"), "postgresql://" + application.username()
+                        + "@127.0.0.1:" + application.port() + "/shop");
+                return Map.of("switchman.desired.dir", root.resolve("desired").toString(),
+                        "switchman.secrets.dir", secrets.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Inject
+    BackupScheduler scheduler;
+
+    @Test
+    void aScheduledBackupAndDrillShowInTheApiMetricsAndReadiness() {
+        ZonedDateTime start = ZonedDateTime.now(ZoneOffset.UTC);
+        assertThat(scheduler.runDue(start)).isEmpty();
+
+        assertThat(scheduler.runDue(start.plusDays(1).plusMinutes(1)))
+                .containsExactly("backup acme/production/shop", "drill acme/production/shop");
+
+        given().when().get("/api/v1/environments/{name}/backups", "acme/production").then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].database", equalTo("shop"))
+                .body("[0].backups[0].status", equalTo("completed"))
+                .body("[0].backups[0].reason", equalTo("scheduled"))
+                .body("[0].drills[0].passed", equalTo(true));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(matchesRegex("(?s).*\\nswitchman_backup_last_verified_age_seconds\\{[^}]*database=\"shop\"[^}]*} "
+                        + "[0-9.]+(E[0-9]+)?\\n.*"))
+                .body(matchesRegex("(?s).*\\nswitchman_backups_total\\{[^}]*result=\"success\"[^}]*} 1\\.0\\n.*"));
+        given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'backups' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'backups' }.data.warnings", equalTo(0));
+    }
+}
