@@ -1,14 +1,17 @@
 package dev.switchman.cli;
 
+
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.reconcile.DesiredStateHolder;
 import dev.switchman.reconcile.EnvironmentReconciler;
 import dev.switchman.rollout.Rollouts;
+import dev.switchman.store.EnvironmentControlRepository;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import picocli.CommandLine;
 
 /** Boots Quarkus (as {@code apply} does) to run one rollout action, {@code rollback} or {@code retry}, on one environment. */
@@ -53,6 +56,9 @@ final class RolloutOperation {
         @Inject
         EnvironmentReconciler reconciler;
 
+        @Inject
+        EnvironmentControlRepository controls;
+
         @Override
         public int run(String... args) {
             DesiredState state = desired.current().orElse(null);
@@ -69,7 +75,10 @@ final class RolloutOperation {
                 return ExitCode.ERROR;
             }
             try {
-                return pending.run(rollouts, environment, reconciler.environmentId(environment), state.revision());
+                int code = pending.run(rollouts, environment, reconciler.environmentId(environment), state.revision());
+                // The daemon leaves a stalled environment alone until something changes: this is that change.
+                controls.requestReconcile(environment.project(), environment.name(), Instant.now());
+                return code;
             } catch (IllegalArgumentException refused) {
                 System.err.println("switchman: " + refused.getMessage());
                 return ExitCode.ERROR;
