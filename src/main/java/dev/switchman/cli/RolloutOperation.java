@@ -1,6 +1,5 @@
 package dev.switchman.cli;
 
-
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.reconcile.DesiredStateHolder;
