@@ -44,7 +44,11 @@ final class ServeCommand implements Callable<Integer> {
             AtomicInteger exitCode = new AtomicInteger();
             Quarkus.run(Daemon.class, (code, failure) -> {
                 if (failure != null) {
-                    failure.printStackTrace();
+                    // Quarkus wraps the reason (a bad setting, an unreachable database) in start-up exceptions.
+                    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                        spec.commandLine().getErr().println("switchman: " + cause.getMessage());
+                    }
+                    spec.commandLine().getErr().flush();
                 }
                 exitCode.set(code);
             });
