@@ -1,6 +1,5 @@
 package dev.switchman.reconcile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.apply.ApplyReport;
 import dev.switchman.apply.PlanExecutor;
 import dev.switchman.config.SwitchmanConfig;
@@ -13,13 +12,11 @@ import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.plan.Change;
 import dev.switchman.plan.LastApplied;
-import dev.switchman.plan.LastAppliedJson;
 import dev.switchman.plan.Plan;
 import dev.switchman.plan.Planner;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
 import dev.switchman.rollout.RolloutEvent;
-import dev.switchman.rollout.RolloutGate;
 import dev.switchman.rollout.Rollouts;
 import dev.switchman.secrets.EnvironmentSecrets;
 import dev.switchman.secrets.SandboxSecrets;
@@ -33,7 +30,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import dev.switchman.migrate.MigrationGate;
-import dev.switchman.migrate.MigrationOutcome;
 import dev.switchman.migrate.PreMigrationBackup;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -66,7 +62,7 @@ public class EnvironmentReconciler {
     private final PlanExecutor executor;
     private final Secrets secrets;
     private final RunRepository runs;
-    private final LastAppliedRepository lastApplied;
+    private final LastAppliedSnapshots snapshots;
     private final InventoryRepository inventory;
     private final StatusRecorder status;
     private final ReconcileEvents events;
@@ -121,7 +117,7 @@ public class EnvironmentReconciler {
         this.executor = new PlanExecutor(railway);
         this.secrets = secrets;
         this.runs = runs;
-        this.lastApplied = lastApplied;
+        this.snapshots = new LastAppliedSnapshots(lastApplied, inventory);
         this.inventory = inventory;
         this.status = new StatusRecorder(statuses);
         this.events = new ReconcileEvents(events);
@@ -157,7 +153,7 @@ public class EnvironmentReconciler {
     private ReconcileOutcome observePlanApply(DesiredEnvironment environment, String revision, RunRecord run) {
         String environmentId = targets.environmentId(environment);
         if (rollouts != null) {
-            ReconcileOutcome held = held(rollouts.before(environment, environmentId, revision));
+            ReconcileOutcome held = Outcomes.held(rollouts.before(environment, environmentId, revision));
             if (held != null) {
                 return held;
             }
@@ -165,12 +161,12 @@ public class EnvironmentReconciler {
         com.fasterxml.jackson.databind.JsonNode state = railway.environmentState(environmentId);
         ObservedEnvironment observed = RailwayEnvironmentParser.parse(state);
         if (rollouts != null) {
-            ReconcileOutcome held = held(rollouts.monitor(environment, environmentId, revision, state));
+            ReconcileOutcome held = Outcomes.held(rollouts.monitor(environment, environmentId, revision, state));
             if (held != null) {
                 return held;
             }
         }
-        LastApplied previous = loadLastApplied(environment);
+        LastApplied previous = snapshots.load(environment);
         run.lastAppliedRevision = previous.revision();
         Plan plan = Planner.plan(revision, environment, observed, previous, secrets);
         run.plan = plan;
@@ -190,7 +186,8 @@ public class EnvironmentReconciler {
             return new ReconcileOutcome.Stalled("Suspended", "the environment is suspended; "
                     + plan.changes().size() + " change(s) wait until it is resumed");
         }
-        Optional<ReconcileOutcome> migrationHalt = migrate(environment, revision);
+        Optional<ReconcileOutcome> migrationHalt = MigrationOutcomes.gate(migrations, environment, revision,
+                migrationBusyRequeue, RETRY_AFTER);
         if (migrationHalt.isPresent()) {
             return migrationHalt.get();
         }
@@ -211,8 +208,7 @@ public class EnvironmentReconciler {
             return Outcomes.failed(report, RETRY_AFTER);
         }
         LastApplied next = previous.afterApplying(report.plan(), environment, secrets);
-        lastApplied.save(new dev.switchman.store.LastApplied(environment.project(), environment.name(),
-                LastAppliedJson.write(next).toString(), revision == null ? "" : revision, Instant.now()));
+        snapshots.save(environment, next, revision);
         run.lastAppliedRevision = revision;
         run.applied = true;
         if (drift) {
@@ -224,7 +220,7 @@ public class EnvironmentReconciler {
             return new ReconcileOutcome.Converged(revision, applied, run.drift.size());
         }
         if (rollouts != null) {
-            return held(rollouts.started(environment, environmentId, revision, report.deploymentsStarted()));
+            return Outcomes.held(rollouts.started(environment, environmentId, revision, report.deploymentsStarted()));
         }
         return new ReconcileOutcome.Progressing(revision, REQUEUE_AFTER_DEPLOY, "DeploymentsStarted");
     }
@@ -237,46 +233,6 @@ public class EnvironmentReconciler {
     /** The Railway id of the environment (looked up by name when the YAML does not declare it). */
     public String environmentId(DesiredEnvironment environment) {
         return targets.environmentId(environment);
-    }
-
-    /** The outcome a rollout imposes on the run, or null to go on observing and planning. */
-    private static ReconcileOutcome held(RolloutGate gate) {
-        return switch (gate) {
-            case RolloutGate.Proceed proceed -> null;
-            case RolloutGate.Wait wait -> new ReconcileOutcome.Progressing(wait.revision(), wait.after(), wait.reason());
-            case RolloutGate.Stop stop -> new ReconcileOutcome.Stalled(stop.reason(), stop.message());
-        };
-    }
-
-    /**
-     * Rollout order: (verified pre-migration backup ->) migrations -> deploy. Runs on every reconcile
-     * that may write (a history check is one query per database); empty when the rollout may go on.
-     */
-    private Optional<ReconcileOutcome> migrate(DesiredEnvironment environment, String revision) {
-        if (!MigrationGate.migrates(environment)) {
-            return Optional.empty();
-        }
-        if (migrations == null) {
-            return Optional.of(new ReconcileOutcome.Stalled("MigrationsNotConfigured",
-                    "the environment declares database migrations but this reconciler runs none"));
-        }
-        MigrationOutcome outcome = migrations.pass(environment, revision);
-        if (!outcome.haltsRollout()) {
-            LOG.debugf("migrations of %s at %s: %s", environment.qualifiedName(), revision, outcome.summary());
-            return Optional.empty();
-        }
-        return Optional.of(MigrationOutcomes.of(outcome, revision, migrationBusyRequeue, RETRY_AFTER));
-    }
-
-    /** The stored snapshot, with services whose creation was recorded in the inventory (even if the run that created them died). */
-    private LastApplied loadLastApplied(DesiredEnvironment environment) {
-        LastApplied stored = lastApplied.find(environment.project(), environment.name())
-                .map(row -> LastAppliedJson.read(Json.read(row.snapshotJson())))
-                .orElse(LastApplied.empty());
-        java.util.Set<String> owned = new java.util.TreeSet<>(stored.inventory());
-        inventory.list(environment.project(), environment.name()).stream()
-                .filter(entry -> StoreInventory.SERVICE.equals(entry.kind())).forEach(entry -> owned.add(entry.name()));
-        return new LastApplied(stored.revision(), owned, stored.variableFingerprints(), stored.managedSettings());
     }
 
     private ReconcileOutcome finish(DesiredEnvironment environment, RunRecord run, ReconcileOutcome outcome,
@@ -303,18 +259,5 @@ public class EnvironmentReconciler {
     /** {@code Converged}, {@code Progressing}, {@code Retry} or {@code Stalled}: the metric's result tag. */
     static String result(ReconcileOutcome outcome) {
         return outcome.getClass().getSimpleName();
-    }
-
-    /** Jackson for the stored snapshot; one mapper for the class. */
-    private static final class Json {
-        private static final ObjectMapper MAPPER = new ObjectMapper();
-
-        static com.fasterxml.jackson.databind.JsonNode read(String json) {
-            try {
-                return MAPPER.readTree(json);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("unreadable last-applied snapshot", e);
-            }
-        }
     }
 }

@@ -1,10 +1,19 @@
 package dev.switchman.reconcile;
 
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.migrate.MigrationGate;
 import dev.switchman.migrate.MigrationOutcome;
 import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
-/** The reconcile outcome a migration that stops the rollout maps to; nothing is deployed in any of them. */
+/**
+ * Migrations as a step of a run, and the reconcile outcome a migration that stops the rollout maps
+ * to; nothing is deployed in any of them.
+ */
 final class MigrationOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(MigrationOutcomes.class);
 
     private MigrationOutcomes() {
     }
@@ -24,5 +33,28 @@ final class MigrationOutcomes {
             case MigrationOutcome.Applied a -> throw new IllegalArgumentException("not a halt: " + message);
             case MigrationOutcome.Skipped s -> throw new IllegalArgumentException("not a halt: " + message);
         };
+    }
+
+    /**
+     * Rollout order: (verified pre-migration backup ->) migrations -> deploy. Runs on every reconcile
+     * that may write (a history check is one query per database); empty when the rollout may go on.
+     *
+     * @param migrations null when this reconciler runs none: an environment that declares them stalls
+     */
+    static Optional<ReconcileOutcome> gate(MigrationGate migrations, DesiredEnvironment environment, String revision,
+            Duration busyRequeue, Duration retryAfter) {
+        if (!MigrationGate.migrates(environment)) {
+            return Optional.empty();
+        }
+        if (migrations == null) {
+            return Optional.of(new ReconcileOutcome.Stalled("MigrationsNotConfigured",
+                    "the environment declares database migrations but this reconciler runs none"));
+        }
+        MigrationOutcome outcome = migrations.pass(environment, revision);
+        if (!outcome.haltsRollout()) {
+            LOG.debugf("migrations of %s at %s: %s", environment.qualifiedName(), revision, outcome.summary());
+            return Optional.empty();
+        }
+        return Optional.of(of(outcome, revision, busyRequeue, retryAfter));
     }
 }

@@ -6,6 +6,7 @@ import dev.switchman.observed.ObservedService;
 import dev.switchman.plan.Plan;
 import dev.switchman.plan.PlanNote;
 import dev.switchman.railway.RailwayException;
+import dev.switchman.rollout.RolloutGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -75,6 +76,15 @@ final class Outcomes {
             case ReconcileOutcome.Retry r -> r.reason() + ": " + r.message();
             case ReconcileOutcome.Stalled s -> s.reason() + ": " + s.message();
             default -> null;
+        };
+    }
+
+    /** The outcome a rollout imposes on the run, or null to go on observing and planning. */
+    static ReconcileOutcome held(RolloutGate gate) {
+        return switch (gate) {
+            case RolloutGate.Proceed proceed -> null;
+            case RolloutGate.Wait wait -> new ReconcileOutcome.Progressing(wait.revision(), wait.after(), wait.reason());
+            case RolloutGate.Stop stop -> new ReconcileOutcome.Stalled(stop.reason(), stop.message());
         };
     }
 }
