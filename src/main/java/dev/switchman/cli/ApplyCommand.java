@@ -47,14 +47,9 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private boolean confirmed() {
-        if (System.console() == null) {
-            spec.commandLine().getErr().println("switchman: apply changes Railway; pass --yes to confirm"
-                    + " (there is no terminal to ask on). See the changes first with: switchman plan --env " + environment);
-            return false;
-        }
-        String answer = System.console().readLine("Apply the desired state of %s to Railway? Only 'yes' is accepted: ",
-                environment);
-        return "yes".equals(answer == null ? null : answer.trim());
+        return Confirmation.ask("Apply the desired state of " + environment + " to Railway?", spec.commandLine().getErr(),
+                "apply changes Railway; pass --yes to confirm (there is no terminal to ask on). See the changes first"
+                        + " with: switchman plan --env " + environment);
     }
 
     /** The Quarkus side of {@code apply}: finds the environment and reconciles it once. */

@@ -50,12 +50,7 @@ final class BackupRestoreCommand implements Callable<Integer> {
     }
 
     private boolean confirmed(String question) {
-        if (System.console() == null) {
-            spec.commandLine().getErr().println("switchman: " + question + " Pass --yes to confirm (there is no"
-                    + " terminal to ask on); nothing was restored.");
-            return false;
-        }
-        String answer = System.console().readLine("%s Only 'yes' is accepted: ", question);
-        return "yes".equals(answer == null ? null : answer.trim());
+        return Confirmation.ask(question, spec.commandLine().getErr(),
+                question + " Pass --yes to confirm (there is no terminal to ask on); nothing was restored.");
     }
 }
