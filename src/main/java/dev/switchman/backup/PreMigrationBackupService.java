@@ -2,7 +2,6 @@ package dev.switchman.backup;
 
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.desired.DesiredProject;
 import dev.switchman.migrate.PreMigrationBackup;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.observed.RailwayEnvironmentParser;
@@ -27,8 +26,7 @@ public class PreMigrationBackupService implements PreMigrationBackup {
     PreMigrationBackupService(BackupService service, RailwayApi railway, DesiredStateHolder desired) {
         this.service = service;
         RailwayTargets targets = new RailwayTargets(railway, name -> desired.current().flatMap(state -> state
-                .projects().stream().filter(p -> p.name().equals(name)).findFirst())
-                .map(DesiredProject::railwayProjectId));
+                .railwayProjectId(name)));
         this.backups = new PreMigrationBackups(service.backups(), RailwayVolumeBackup.sleeping(railway),
                 (environment, serviceName) -> volumeInstanceId(railway, targets, environment, serviceName));
     }

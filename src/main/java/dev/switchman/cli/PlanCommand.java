@@ -2,7 +2,6 @@ package dev.switchman.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.desired.DesiredProject;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.LoadResult;
 import dev.switchman.observed.ObservedEnvironment;
@@ -110,8 +109,7 @@ final class PlanCommand implements Callable<Integer> {
     /** One read of the environment, as the daemon does it, with RAILWAY_API_TOKEN / RAILWAY_TOKEN. */
     private ObservedEnvironment readRailway(DesiredState state, DesiredEnvironment desired) {
         RailwayApi railway = RailwayClient.standalone(StandaloneRailwayConfig.fromEnvironment(environmentVariables));
-        RailwayTargets targets = new RailwayTargets(railway, name -> state.projects().stream()
-                .filter(p -> p.name().equals(name)).findFirst().map(DesiredProject::railwayProjectId));
+        RailwayTargets targets = new RailwayTargets(railway, state::railwayProjectId);
         return RailwayEnvironmentParser.parse(railway.environmentState(targets.environmentId(desired)));
     }
 

@@ -43,4 +43,10 @@ public record DesiredState(String revision, List<DesiredProject> projects) {
                 .toList();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
+
+    /** The {@code railwayProjectId} the project named {@code projectName} declares, if it declares one. */
+    public Optional<String> railwayProjectId(String projectName) {
+        return projects.stream().filter(p -> p.name().equals(projectName)).findFirst()
+                .map(DesiredProject::railwayProjectId);
+    }
 }

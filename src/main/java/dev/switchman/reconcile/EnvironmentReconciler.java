@@ -4,7 +4,6 @@ import dev.switchman.apply.ApplyReport;
 import dev.switchman.apply.PlanExecutor;
 import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.desired.DesiredProject;
 import dev.switchman.desired.Policy;
 import dev.switchman.desired.Secrets;
 import dev.switchman.notify.Notifier;
@@ -78,8 +77,7 @@ public class EnvironmentReconciler {
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
             Notifier notifier, RolloutRepository rolloutStore, jakarta.enterprise.event.Event<RolloutEvent> rolloutEvents,
             DataSource store, Instance<PreMigrationBackup> backups) {
-        this(railway, name -> desired.current().flatMap(state -> state.projects().stream()
-                        .filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
+        this(railway, name -> desired.current().flatMap(state -> state.railwayProjectId(name)),
                 secrets(config), runs, lastApplied, inventory, statuses, events, registry,
                 ReconcileExtensions.wired(config, desired, railway, events, registry, notifier, rolloutStore,
                         rolloutEvents::fire, store, backups));

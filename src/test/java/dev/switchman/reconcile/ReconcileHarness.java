@@ -1,7 +1,6 @@
 package dev.switchman.reconcile;
 
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.desired.DesiredProject;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.desired.LoadResult;
@@ -159,8 +158,7 @@ final class ReconcileHarness implements AutoCloseable {
     }
 
     private EnvironmentReconciler newReconciler() {
-        return new EnvironmentReconciler(railway, name -> Optional.ofNullable(state).flatMap(s -> s.projects()
-                .stream().filter(p -> p.name().equals(name)).findFirst()).map(DesiredProject::railwayProjectId),
+        return new EnvironmentReconciler(railway, name -> Optional.ofNullable(state).flatMap(s -> s.railwayProjectId(name)),
                 name -> Optional.ofNullable(secrets.get(name)), runs, lastApplied, inventory, statuses, events,
                 registry, ReconcileExtensions.NONE.withNotifier(notifier).withRollouts(rollouts)
                         .withMigrations(migrationGate));
