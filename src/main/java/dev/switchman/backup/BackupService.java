@@ -1,10 +1,9 @@
 package dev.switchman.backup;
 
 import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.desired.Secrets;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.secrets.EnvironmentSecrets;
-import dev.switchman.secrets.SandboxSecrets;
 import dev.switchman.store.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,13 +24,12 @@ public class BackupService {
     private final Duration verifiedAgeWarning;
 
     @Inject
-    BackupService(SwitchmanConfig config, DataSource dataSource, EventRepository events) {
+    BackupService(SwitchmanConfig config, DataSource dataSource, EventRepository events, Secrets secrets) {
         this.catalog = new BackupCatalog(dataSource);
-        EnvironmentSecrets fromProcess = EnvironmentSecrets.fromProcess(config.secrets().dir().orElse(null));
         Path work = config.backup().workDir().orElse(Path.of(System.getProperty("java.io.tmpdir"), "switchman-backup"));
         this.backups = new DatabaseBackups(
                 new BackupRunner(PgProcesses.findingToolsOnFirstUse(), work, Clock.systemUTC()),
-                catalog, events, config.sandbox().enabled() ? new SandboxSecrets(fromProcess) : fromProcess,
+                catalog, events, secrets,
                 Clock.systemUTC());
         this.verifiedAgeWarning = config.backup().verifiedAgeWarning();
     }

@@ -17,8 +17,6 @@ import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
 import dev.switchman.rollout.RolloutEvent;
 import dev.switchman.rollout.Rollouts;
-import dev.switchman.secrets.EnvironmentSecrets;
-import dev.switchman.secrets.SandboxSecrets;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.InventoryRepository;
 import dev.switchman.store.LastAppliedRepository;
@@ -76,16 +74,11 @@ public class EnvironmentReconciler {
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, dev.switchman.store.EventRepository events, MeterRegistry registry,
             Notifier notifier, RolloutRepository rolloutStore, jakarta.enterprise.event.Event<RolloutEvent> rolloutEvents,
-            DataSource store, Instance<PreMigrationBackup> backups) {
+            DataSource store, Instance<PreMigrationBackup> backups, Secrets secrets) {
         this(railway, name -> desired.current().flatMap(state -> state.railwayProjectId(name)),
-                secrets(config), runs, lastApplied, inventory, statuses, events, registry,
+                secrets, runs, lastApplied, inventory, statuses, events, registry,
                 ReconcileExtensions.wired(config, desired, railway, events, registry, notifier, rolloutStore,
-                        rolloutEvents::fire, store, backups));
-    }
-
-    static Secrets secrets(SwitchmanConfig config) {
-        Secrets fromProcess = EnvironmentSecrets.fromProcess(config.secrets().dir().orElse(null));
-        return config.sandbox().enabled() ? new SandboxSecrets(fromProcess) : fromProcess;
+                        rolloutEvents::fire, store, backups, secrets));
     }
 
     /**

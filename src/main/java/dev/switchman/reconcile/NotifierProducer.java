@@ -1,6 +1,7 @@
 package dev.switchman.reconcile;
 
 import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.desired.Secrets;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.NotifySettings;
 import dev.switchman.store.NotificationRepository;
@@ -16,13 +17,13 @@ class NotifierProducer {
     @Produces
     @Singleton
     Notifier notifier(SwitchmanConfig config, DesiredStateHolder desired, NotificationRepository store,
-            MeterRegistry registry) {
+            MeterRegistry registry, Secrets secrets) {
         SwitchmanConfig.Notify notify = config.notifications();
         NotifySettings settings = new NotifySettings(notify.enabled(), notify.maxAttempts(), notify.initialBackoff(),
                 notify.maxBackoff(), notify.maxRetryAfter(), notify.connectTimeout(), notify.requestTimeout(),
                 notify.queueCapacity(), notify.deliveryThreads());
         return new Notifier(settings, name -> desired.current().flatMap(state -> state.environment(name)),
-                EnvironmentReconciler.secrets(config), store, registry);
+                secrets, store, registry);
     }
 
     void close(@Disposes Notifier notifier) {

@@ -51,12 +51,13 @@ public record ReconcileExtensions(Notifier notifier, Rollouts rollouts, Migratio
     /** The daemon's extensions, from its configuration. */
     static ReconcileExtensions wired(SwitchmanConfig config, DesiredStateHolder desired, RailwayApi railway,
             EventRepository events, MeterRegistry registry, Notifier notifier, RolloutRepository rolloutStore,
-            Consumer<RolloutEvent> rolloutEvents, DataSource store, Instance<PreMigrationBackup> backups) {
+            Consumer<RolloutEvent> rolloutEvents, DataSource store, Instance<PreMigrationBackup> backups,
+            Secrets secrets) {
         SwitchmanConfig.Rollout rollout = config.rollout();
         Rollouts rollouts = !rollout.enabled() ? null : new Rollouts(railway, new HttpAppChecks(), rolloutStore, events,
                 registry, rolloutEvents::accept, new RolloutSettings(rollout.pollInterval(), rollout.maxWait(),
                         rollout.domainBaseUrl(), rollout.monitorInterval()), Instant::now);
-        return new ReconcileExtensions(notifier, rollouts, migrationGate(config, desired, store, backups),
+        return new ReconcileExtensions(notifier, rollouts, migrationGate(config, desired, store, backups, secrets),
                 config.migrate().busyRequeue());
     }
 
@@ -65,10 +66,10 @@ public record ReconcileExtensions(Notifier notifier, Rollouts rollouts, Migratio
      * URL secret really set is migrated there, the others are skipped.
      */
     private static MigrationGate migrationGate(SwitchmanConfig config, DesiredStateHolder desired, DataSource store,
-            Instance<PreMigrationBackup> backups) {
+            Instance<PreMigrationBackup> backups, Secrets secrets) {
         boolean sandbox = config.sandbox().enabled();
         Secrets urls = sandbox ? EnvironmentSecrets.fromProcess(config.secrets().dir().orElse(null))
-                : EnvironmentReconciler.secrets(config);
+                : secrets;
         Optional<PreMigrationBackup> backup = backups.isResolvable() ? Optional.of(backups.get()) : Optional.empty();
         String runner = config.migrate().runnerName().orElseGet(() -> ProcessHandle.current().pid() + "@" + hostName());
         return new MigrationGate(urls, desired::root,
