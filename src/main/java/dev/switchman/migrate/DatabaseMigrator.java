@@ -38,6 +38,11 @@ public final class DatabaseMigrator {
         this.clock = clock;
     }
 
+    /** The pre-migration backup port, shared with the backups taken before command migrations. */
+    Optional<PreMigrationBackup> backup() {
+        return backup;
+    }
+
     public MigrationOutcome migrate(MigrationTarget target, DesiredEnvironment environment, DatabaseSpec spec,
             String revision) {
         String database = target.database();

@@ -5,6 +5,7 @@ import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
  * The step a rollout passes before anything is deployed: every database of the environment that
  * declares {@code migrations.path} is migrated, in declaration order; the first that cannot be stops
  * the rollout. Databases migrated by a pre-deploy command ({@code migrations.command}) are Railway's
- * to run and pass through here untouched.
+ * to run: {@link #beforeDeploying} only takes their pre-migration backup before such a deploy.
  */
 public final class MigrationGate {
 
@@ -27,12 +28,14 @@ public final class MigrationGate {
     private final MigrationTargets targets;
     private final MissingUrl missingUrl;
     private final DatabaseMigrator migrator;
+    private final CommandMigrationBackups commandBackups;
 
     /** @param desiredRoot the desired-state directory {@code migrations.path} is relative to */
     public MigrationGate(Secrets secrets, Supplier<Path> desiredRoot, MissingUrl missingUrl, DatabaseMigrator migrator) {
         this.targets = new MigrationTargets(secrets, desiredRoot);
         this.missingUrl = missingUrl;
         this.migrator = migrator;
+        this.commandBackups = new CommandMigrationBackups(secrets, missingUrl, migrator.backup());
     }
 
     /** Migrates the environment's databases; {@link MigrationOutcome.Ready} when the rollout may deploy. */
@@ -57,6 +60,22 @@ public final class MigrationGate {
             done.add(outcome.summary());
         }
         return new MigrationOutcome.Ready(done);
+    }
+
+    /**
+     * Right before a run deploys {@code deploying} (service names): a verified pre-migration backup of
+     * each database whose migration command one of them runs ({@code backups.beforeMigrations}), since
+     * that deploy is what migrates it. {@link MigrationOutcome.Ready} with the backups per service when
+     * the deploy may go ahead; a failed backup ({@link MigrationOutcome.BackupFailed}) stops it.
+     */
+    public MigrationOutcome beforeDeploying(DesiredEnvironment environment, String revision,
+            Collection<String> deploying) {
+        return commandBackups.take(environment, revision, deploying);
+    }
+
+    /** Whether deploying {@code deploying} runs a migration command that wants a backup first. */
+    public static boolean backsUpBeforeDeploying(DesiredEnvironment environment, Collection<String> deploying) {
+        return CommandMigrationBackups.wanted(environment, deploying);
     }
 
     /** Whether {@code environment} has databases this gate migrates. */

@@ -2,6 +2,7 @@ package dev.switchman.migrate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -10,8 +11,27 @@ import java.util.stream.Collectors;
  */
 public sealed interface MigrationOutcome {
 
-    /** Every database is migrated (or has nothing to migrate): deploy. @param databases one line per database */
-    record Ready(List<String> databases) implements MigrationOutcome {
+    /**
+     * Every database is migrated (or has nothing to migrate): deploy.
+     *
+     * @param databases one line per database
+     * @param backups service -> the verified pre-migration backup taken before deploying it (its
+     *        migration command runs in that deploy); empty when none was
+     */
+    record Ready(List<String> databases, Map<String, String> backups) implements MigrationOutcome {
+
+        public Ready {
+            databases = List.copyOf(databases);
+            backups = Map.copyOf(backups);
+        }
+
+        public Ready(List<String> databases) {
+            this(databases, Map.of());
+        }
+    }
+
+    /** A verified pre-migration backup before {@code service} deploys and so runs the database's migration command. */
+    record BackedUp(String database, String service, String backup) implements MigrationOutcome {
     }
 
     /** Nothing pending; the history matches the repository. */
@@ -67,7 +87,8 @@ public sealed interface MigrationOutcome {
 
     /** True for every outcome that must stop the rollout before anything is deployed. */
     default boolean haltsRollout() {
-        return !(this instanceof Ready || this instanceof UpToDate || this instanceof Applied || this instanceof Skipped);
+        return !(this instanceof Ready || this instanceof UpToDate || this instanceof Applied || this instanceof Skipped
+                || this instanceof BackedUp);
     }
 
     /** One line for the run summary. */
@@ -78,6 +99,8 @@ public sealed interface MigrationOutcome {
             case Applied a -> a.database() + ": applied V" + String.join(", V", a.versions())
                     + (a.backup() == null ? "" : " after backup " + a.backup());
             case Skipped s -> s.database() + ": skipped, " + s.why();
+            case BackedUp b -> b.database() + ": pre-migration backup " + b.backup() + " taken before " + b.service()
+                    + " deploys and runs its migration command";
             case Busy b -> b.database() + ": another runner (" + b.holder() + ") is migrating it, lease until " + b.until();
             case Failed f -> f.database() + ": " + (f.dryRun() ? "dry run of " : "migration ") + f.script() + " failed"
                     + (f.quarantined() ? " at this revision earlier (not retried until the revision changes)" : "")

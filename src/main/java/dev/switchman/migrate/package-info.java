@@ -6,7 +6,9 @@
  * ({@link dev.switchman.migrate.PreMigrationBackup}, a port the backup package implements) -> optional
  * dry run in a rolled-back transaction ({@link dev.switchman.migrate.DryRun}) -> migrate -> run log
  * ({@link dev.switchman.migrate.MigrationRuns}). {@link dev.switchman.migrate.MigrationGate} runs that for
- * every database of an environment before the reconciler deploys; the result is a
+ * every database of an environment before the reconciler deploys, and takes the verified backup before a
+ * deploy that runs a database's migration command ({@link dev.switchman.migrate.CommandMigrationBackups});
+ * the result is a
  * {@link dev.switchman.migrate.MigrationOutcome} the reconciler maps to its own outcome.
  *
  * <p>May import desired, config (connection URLs), store (its exception), Flyway and JDBC; never

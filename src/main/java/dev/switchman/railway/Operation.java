@@ -12,6 +12,7 @@ public enum Operation {
     PROJECT_TOKEN("ProjectToken", Kind.READ),
     DEPLOYMENT("Deployment", Kind.READ),
     DEPLOYMENTS("Deployments", Kind.READ),
+    DEPLOYMENT_EVENTS("DeploymentEvents", Kind.READ),
     VOLUME_INSTANCE_BACKUP_LIST("VolumeInstanceBackupList", Kind.READ),
     WORKFLOW_STATUS("WorkflowStatus", Kind.READ),
     SERVICE_INSTANCE_UPDATE("ServiceInstanceUpdate", Kind.IDEMPOTENT_WRITE),

@@ -75,6 +75,12 @@ public interface RailwayApi {
 
     Deployment deployment(String deploymentId);
 
+    /**
+     * The steps {@code deploymentId} went through, oldest first (by createdAt), all pages: which step
+     * failed and Railway's error for it, which a FAILED status does not say.
+     */
+    List<DeploymentEvent> deploymentEvents(String deploymentId);
+
     /** The service's most recent deployments in the environment, newest first (by createdAt). */
     List<Deployment> deployments(String serviceId, String environmentId, int limit);
 

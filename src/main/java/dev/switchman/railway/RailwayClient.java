@@ -184,6 +184,11 @@ public class RailwayClient implements RailwayApi {
     }
 
     @Override
+    public List<DeploymentEvent> deploymentEvents(String deploymentId) {
+        return new DeploymentEventsReader(caller, json).read(deploymentId);
+    }
+
+    @Override
     public List<Deployment> deployments(String serviceId, String environmentId, int limit) {
         ObjectNode input = json.createObjectNode().put("serviceId", serviceId).put("environmentId", environmentId);
         ObjectNode variables = wrap(input).put("first", limit);

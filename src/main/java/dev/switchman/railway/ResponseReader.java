@@ -21,6 +21,14 @@ final class ResponseReader {
                 meta.isMissingNode() || meta.isNull() ? null : meta);
     }
 
+    static DeploymentEvent deploymentEvent(JsonNode node) {
+        JsonNode payload = node.path("payload");
+        return new DeploymentEvent(text(node, "id"), text(node, "step"), instant(node, "createdAt"),
+                instant(node, "completedAt"), text(payload, "error"), text(payload, "reason"), text(payload, "detail"),
+                integer(payload, "attempt"), integer(payload, "maxAttempts"), integer(payload, "durationMs"),
+                payload.path("skipped").isBoolean() ? payload.path("skipped").booleanValue() : null);
+    }
+
     static VolumeBackup volumeBackup(JsonNode node) {
         return new VolumeBackup(text(node, "id"), text(node, "name"), instant(node, "createdAt"),
                 instant(node, "expiresAt"), integer(node, "usedMB"), integer(node, "referencedMB"),

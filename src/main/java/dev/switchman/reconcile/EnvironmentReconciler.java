@@ -189,6 +189,11 @@ public class EnvironmentReconciler {
         if (drift && policy.drift() == Policy.DriftMode.REPORT_ONLY) {
             return new ReconcileOutcome.Converged(revision, 0, run.drift.size());
         }
+        MigrationOutcomes.BeforeDeploy backups = MigrationOutcomes.beforeDeploying(migrations, environment, revision,
+                plan, RETRY_AFTER);
+        if (backups.halt() != null) {
+            return backups.halt();
+        }
         ApplyReport report = executor.execute(plan,
                 fresh -> Planner.plan(revision, environment, fresh, previous, secrets),
                 new StoreInventory(inventory, environment.project(), environment.name(), revision));
@@ -211,7 +216,8 @@ public class EnvironmentReconciler {
             return new ReconcileOutcome.Converged(revision, applied, run.drift.size());
         }
         if (rollouts != null) {
-            return Outcomes.held(rollouts.started(environment, environmentId, revision, report.deploymentsStarted()));
+            return Outcomes.held(rollouts.started(environment, environmentId, revision, report.deploymentsStarted(),
+                    backups.backups()));
         }
         return new ReconcileOutcome.Progressing(revision, REQUEUE_AFTER_DEPLOY, "DeploymentsStarted");
     }

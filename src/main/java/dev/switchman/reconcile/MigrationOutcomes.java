@@ -3,7 +3,9 @@ package dev.switchman.reconcile;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.migrate.MigrationGate;
 import dev.switchman.migrate.MigrationOutcome;
+import dev.switchman.plan.Plan;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -32,6 +34,7 @@ final class MigrationOutcomes {
             case MigrationOutcome.UpToDate u -> throw new IllegalArgumentException("not a halt: " + message);
             case MigrationOutcome.Applied a -> throw new IllegalArgumentException("not a halt: " + message);
             case MigrationOutcome.Skipped s -> throw new IllegalArgumentException("not a halt: " + message);
+            case MigrationOutcome.BackedUp b -> throw new IllegalArgumentException("not a halt: " + message);
         };
     }
 
@@ -56,5 +59,33 @@ final class MigrationOutcomes {
             return Optional.empty();
         }
         return Optional.of(of(outcome, revision, busyRequeue, retryAfter));
+    }
+
+    /** Before an apply: why it must not deploy (null when it may), and the pre-migration backups taken per service. */
+    record BeforeDeploy(ReconcileOutcome halt, Map<String, String> backups) {
+    }
+
+    /**
+     * Right before applying {@code plan}: a verified pre-migration backup for each database whose
+     * migration command runs in a service the plan (re)deploys (Railway runs it as that deploy's
+     * pre-deploy command). Order: backup -> deploy (migration, then the new version).
+     *
+     * @param migrations null when this reconciler runs none: such a deploy stalls rather than migrate unprotected
+     */
+    static BeforeDeploy beforeDeploying(MigrationGate migrations, DesiredEnvironment environment, String revision,
+            Plan plan, Duration retryAfter) {
+        if (!MigrationGate.backsUpBeforeDeploying(environment, plan.redeploys())) {
+            return new BeforeDeploy(null, Map.of());
+        }
+        if (migrations == null) {
+            return new BeforeDeploy(new ReconcileOutcome.Stalled("MigrationsNotConfigured", "the plan deploys a service"
+                    + " that runs a database migration command, but this reconciler takes no pre-migration backup"), Map.of());
+        }
+        MigrationOutcome outcome = migrations.beforeDeploying(environment, revision, plan.redeploys());
+        if (outcome instanceof MigrationOutcome.Ready ready) {
+            LOG.infof("before deploying %s at %s: %s", environment.qualifiedName(), revision, outcome.summary());
+            return new BeforeDeploy(null, ready.backups());
+        }
+        return new BeforeDeploy(of(outcome, revision, retryAfter, retryAfter), Map.of());
     }
 }

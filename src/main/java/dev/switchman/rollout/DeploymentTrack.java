@@ -20,6 +20,8 @@ final class DeploymentTrack {
     /** Whether this deployment ran (reached SUCCESS) and so replaced the one before it. */
     boolean ran;
     String reason;
+    /** Whether it failed in the pre-deploy command that runs the service's migration. */
+    boolean migrationFailed;
     /** When the failing check crossed its threshold (for the failed-verdict-to-rollback metric). */
     Instant failedAt;
 

@@ -20,6 +20,8 @@ final class Rollout {
     State state = State.IN_PROGRESS;
     String reason;
     boolean failing;
+    /** Whether the failure that decides the rollout is a failed migration command. */
+    boolean migrationFailed;
     /** When the first service failed: the verdict the rollback delay is measured from. */
     Instant failedAt;
 

@@ -1,9 +1,11 @@
 package dev.switchman.rollout;
 
 import dev.switchman.railway.Deployment;
+import dev.switchman.railway.DeploymentEvent;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.rollout.DeploymentTrack.Stage;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,6 +21,7 @@ final class RolloutEngine {
     private final RolloutRecorder recorder;
     private final Rollbacks rollbacks;
     private final RolloutSettings settings;
+    private final FailedSteps failedSteps;
 
     RolloutEngine(RailwayApi railway, AppChecks checks, RolloutRecorder recorder, Rollbacks rollbacks,
             RolloutSettings settings) {
@@ -27,6 +30,7 @@ final class RolloutEngine {
         this.recorder = recorder;
         this.rollbacks = rollbacks;
         this.settings = settings;
+        this.failedSteps = new FailedSteps(railway);
     }
 
     /** Advances {@code rollout}; afterwards its state says whether it is still in progress. */
@@ -36,12 +40,7 @@ final class RolloutEngine {
                 follow(rollout, service, service.current(), now);
             }
         }
-        if (!rollout.failing && rollout.services.stream().anyMatch(s -> s.forward.stage == Stage.FAILED)) {
-            rollout.failing = true;
-            rollout.failedAt = now;
-            rollout.reason = rollout.services.stream().filter(s -> s.forward.stage == Stage.FAILED)
-                    .map(s -> s.name + ": " + s.forward.reason).findFirst().orElseThrow();
-        }
+        decideFailure(rollout, now);
         if (rollout.failing) {
             rollbacks.roll(rollout, now);
         }
@@ -60,7 +59,7 @@ final class RolloutEngine {
             track.ran = true;
         }
         switch (phase) {
-            case FAILED -> failed(rollout, service, track, "Railway: deployment FAILED" + reason(deployment), now);
+            case FAILED -> failed(rollout, service, track, railwayFailure(service, track, deployment), now);
             case CRASHED -> failed(rollout, service, track, "Railway: deployment CRASHED" + reason(deployment), now);
             case GONE -> failed(rollout, service, track, "Railway: deployment " + deployment.status()
                     + " before it was verified", now);
@@ -127,6 +126,41 @@ final class RolloutEngine {
     private void failed(Rollout rollout, ServiceRollout service, DeploymentTrack track, String why, Instant now) {
         track.fail(why, now);
         recorder.serviceFailed(rollout, service, track, now);
+    }
+
+    /**
+     * The first failed service decides why the rollout fails, unless another one failed in its
+     * migration: a schema that may have half changed is what a person must hear about first.
+     */
+    private static void decideFailure(Rollout rollout, Instant now) {
+        ServiceRollout cause = rollout.services.stream().filter(s -> s.forward.stage == Stage.FAILED)
+                .min(Comparator.comparing(s -> !s.forward.migrationFailed)).orElse(null);
+        if (cause == null || rollout.failing && (rollout.migrationFailed || !cause.forward.migrationFailed)) {
+            return;
+        }
+        if (!rollout.failing) {
+            rollout.failing = true;
+            rollout.failedAt = now;
+        }
+        rollout.migrationFailed = cause.forward.migrationFailed;
+        rollout.reason = cause.name + ": " + cause.forward.reason;
+    }
+
+    /** Railway's FAILED with the step that failed; a failed pre-deploy command that migrates is a migration failure. */
+    private String railwayFailure(ServiceRollout service, DeploymentTrack track, Deployment deployment) {
+        String plain = "Railway: deployment FAILED" + reason(deployment);
+        if (track != service.forward) {
+            return plain;
+        }
+        DeploymentEvent step = failedSteps.of(deployment.id()).orElse(null);
+        if (step == null) {
+            return plain;
+        }
+        if (service.migration != null && DeploymentEvent.PRE_DEPLOY_COMMAND.equals(step.step())) {
+            track.migrationFailed = true;
+            return service.migration.failure(service.name, step.error(), service.preMigrationBackup);
+        }
+        return plain + " in step " + step.step() + ": " + step.error();
     }
 
     private String baseUrl(Rollout rollout, ServiceRollout service) {

@@ -13,7 +13,10 @@ public sealed interface RolloutGate {
     record Wait(String revision, Duration after, String reason) implements RolloutGate {
     }
 
-    /** The revision is quarantined: do not apply it ({@code reason} is {@code RevisionQuarantined}). */
+    /**
+     * The revision is quarantined: do not apply it ({@code reason} is {@code RevisionQuarantined}, or
+     * {@code MigrationFailed} when its migration command failed).
+     */
     record Stop(String reason, String message) implements RolloutGate {
     }
 }

@@ -24,6 +24,9 @@ import java.util.Map;
  */
 final class RolloutRecorder {
 
+    /** The services JSON field that keeps a service's pre-migration backup across restarts. */
+    static final String PRE_MIGRATION_BACKUP = "preMigrationBackup";
+
     private final RolloutRepository store;
     private final EventRepository events;
     private final MeterRegistry registry;
@@ -41,8 +44,19 @@ final class RolloutRecorder {
     }
 
     long start(String project, String environment, String revision, Map<String, String> deployments, Instant at) {
+        return start(project, environment, revision, deployments, Map.of(), at);
+    }
+
+    /** @param backups service -> the pre-migration backup taken before its deploy (kept with the rollout) */
+    long start(String project, String environment, String revision, Map<String, String> deployments,
+            Map<String, String> backups, Instant at) {
         ArrayNode services = JsonNodeFactory.instance.arrayNode();
-        deployments.forEach((service, id) -> services.addObject().put("service", service).put("deploymentId", id));
+        deployments.forEach((service, id) -> {
+            ObjectNode node = services.addObject().put("service", service).put("deploymentId", id);
+            if (backups.get(service) != null) {
+                node.put(PRE_MIGRATION_BACKUP, backups.get(service));
+            }
+        });
         long id = store.start(project, environment, revision, services.toString(), at);
         ObjectNode details = JsonNodeFactory.instance.objectNode().put("revision", revision).put("rolloutId", id);
         deployments.forEach(details.withObject("deployments")::put);
@@ -61,7 +75,8 @@ final class RolloutRecorder {
     }
 
     void serviceFailed(Rollout rollout, ServiceRollout service, DeploymentTrack track, Instant at) {
-        append(rollout, at, "Warning", "RolloutFailed", service.name + ": " + track.reason, serviceDetails(rollout, service));
+        append(rollout, at, "Warning", track.migrationFailed ? "MigrationFailed" : "RolloutFailed",
+                service.name + ": " + track.reason, serviceDetails(rollout, service));
         emit(new RolloutEvent.RolloutFailed(rollout.qualifiedName(), service.name, rollout.revision, track.deploymentId,
                 track.reason, at));
     }
@@ -121,7 +136,8 @@ final class RolloutRecorder {
     }
 
     void quarantined(Rollout rollout, Instant at) {
-        store.quarantine(new Quarantine(rollout.project, rollout.environment, rollout.revision, rollout.reason, at));
+        store.quarantine(new Quarantine(rollout.project, rollout.environment, rollout.revision, rollout.reason, at,
+                rollout.migrationFailed));
         append(rollout, at, "Warning", "RevisionQuarantined", "revision " + rollout.revision + " is not applied again: "
                 + rollout.reason, null);
         emit(new RolloutEvent.Quarantined(rollout.qualifiedName(), rollout.revision, rollout.reason, at));
@@ -175,6 +191,9 @@ final class RolloutRecorder {
         ObjectNode node = JsonNodeFactory.instance.objectNode().put("service", s.name).put("serviceId", s.serviceId)
                 .put("deploymentId", s.forward.deploymentId).put("status", s.forward.status)
                 .put("stage", s.forward.stage.name()).put("reason", s.forward.reason).put("rollback", s.rollback);
+        if (s.preMigrationBackup != null) {
+            node.put(PRE_MIGRATION_BACKUP, s.preMigrationBackup);
+        }
         if (s.rollbackTarget != null) {
             node.put("rollbackTarget", s.rollbackTarget).put("redeployedSource", s.redeployedSource);
         }

@@ -1,19 +1,15 @@
 package dev.switchman.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
-import dev.switchman.desired.ServiceSpec;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.Quarantine;
 import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RolloutRow;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +24,6 @@ import java.util.function.Supplier;
  * {@code switchman retry}) or before a restart is picked up again (its checks start over).
  */
 public final class Rollouts {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RailwayApi railway;
     private final RolloutRecorder recorder;
@@ -85,9 +79,19 @@ public final class Rollouts {
     /** Begins following {@code deployments} (service name -> deployment id) of {@code revision}. */
     public RolloutGate started(DesiredEnvironment environment, String environmentId, String revision,
             Map<String, String> deployments) {
+        return started(environment, environmentId, revision, deployments, Map.of());
+    }
+
+    /**
+     * As above; {@code backups} (service -> backup) names the verified pre-migration backup taken before
+     * a service that runs a migration command was deployed, for the message if that migration fails.
+     */
+    public RolloutGate started(DesiredEnvironment environment, String environmentId, String revision,
+            Map<String, String> deployments, Map<String, String> backups) {
         Instant now = clock.get();
-        long id = recorder.start(environment.project(), environment.name(), revision, deployments, now);
-        active.put(environment.qualifiedName(), rollout(id, environment, environmentId, revision, deployments, now));
+        long id = recorder.start(environment.project(), environment.name(), revision, deployments, backups, now);
+        active.put(environment.qualifiedName(),
+                RolloutRows.rollout(id, environment, environmentId, revision, deployments, backups, now));
         return new RolloutGate.Wait(revision, settings.pollInterval(), "RolloutInProgress");
     }
 
@@ -105,16 +109,16 @@ public final class Rollouts {
         recorder.lifted(environment.project(), environment.name(), quarantine.get().revision(), by, now);
         List<RolloutRow> last = recorder.store().recent(environment.project(), environment.name(), 1);
         Map<String, String> deployments = new java.util.LinkedHashMap<>();
+        // The backups taken before the failed attempt are still the last ones before its migrations.
+        Map<String, String> backups = last.isEmpty() ? Map.of()
+                : RolloutRows.field(last.get(0), RolloutRecorder.PRE_MIGRATION_BACKUP);
         if (!last.isEmpty()) {
-            for (JsonNode service : read(last.get(0).servicesJson())) {
-                String serviceId = service.path("serviceId").textValue();
-                if (serviceId != null) {
-                    deployments.put(service.path("service").asText(), railway.deploy(serviceId, environmentId, null));
-                }
-            }
+            RolloutRows.field(last.get(0), "serviceId").forEach((service, serviceId) ->
+                    deployments.put(service, railway.deploy(serviceId, environmentId, null)));
         }
         if (!deployments.isEmpty()) {
-            recorder.start(environment.project(), environment.name(), quarantine.get().revision(), deployments, now);
+            recorder.start(environment.project(), environment.name(), quarantine.get().revision(), deployments,
+                    backups, now);
         }
         return quarantine;
     }
@@ -151,7 +155,8 @@ public final class Rollouts {
     private Rollout rollBack(DesiredEnvironment environment, String environmentId, String revision, String service,
             String serviceId, String current, String target, String reason, Instant now) {
         long id = recorder.start(environment.project(), environment.name(), revision, Map.of(service, current), now);
-        Rollout rollout = rollout(id, environment, environmentId, revision, Map.of(service, current), now);
+        Rollout rollout = RolloutRows.rollout(id, environment, environmentId, revision, Map.of(service, current),
+                Map.of(), now);
         ServiceRollout rolled = rollout.services.get(0);
         rolled.serviceId = serviceId;
         rollout.failing = true;
@@ -199,17 +204,10 @@ public final class Rollouts {
         return new RolloutGate.Proceed();
     }
 
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            return JSON.createArrayNode();
-        }
-    }
-
     private static RolloutGate stop(Quarantine quarantine) {
-        return new RolloutGate.Stop("RevisionQuarantined", "revision " + quarantine.revision() + " is quarantined: "
-                + quarantine.reason() + "; a newer revision or `switchman retry --env` lifts it");
+        return new RolloutGate.Stop(quarantine.migrationFailed() ? "MigrationFailed" : "RevisionQuarantined",
+                "revision " + quarantine.revision() + " is quarantined: " + quarantine.reason()
+                        + "; a newer revision or `switchman retry --env` lifts it");
     }
 
     /** A rollout left in progress in the store (by a restart or another process), or null. */
@@ -219,27 +217,8 @@ public final class Rollouts {
             return null;
         }
         RolloutRow row = recent.get(0);
-        Map<String, String> deployments = new java.util.LinkedHashMap<>();
-        for (JsonNode service : read(row.servicesJson())) {
-            deployments.put(service.path("service").asText(), service.path("deploymentId").asText());
-        }
-        return rollout(row.id(), environment, environmentId, row.revision(), deployments, clock.get());
-    }
-
-    private static Rollout rollout(long id, DesiredEnvironment environment, String environmentId, String revision,
-            Map<String, String> deployments, Instant now) {
-        List<ServiceRollout> services = new ArrayList<>();
-        for (String name : ServiceOrder.dependenciesFirst(environment.services())) {
-            String deployment = deployments.get(name);
-            if (deployment != null) {
-                ServiceSpec spec = environment.services().get(name);
-                services.add(new ServiceRollout(name, deployment, spec.verify(), spec.dependsOn()));
-            }
-        }
-        deployments.keySet().stream().filter(name -> !environment.services().containsKey(name))
-                .forEach(name -> services.add(new ServiceRollout(name, deployments.get(name), null, List.of())));
-        Policy policy = environment.policy() == null ? Policy.DEFAULT : environment.policy();
-        return new Rollout(id, environment.project(), environment.name(), environmentId, revision, policy.rollback(),
-                services, now);
+        return RolloutRows.rollout(row.id(), environment, environmentId, row.revision(),
+                RolloutRows.field(row, "deploymentId"), RolloutRows.field(row, RolloutRecorder.PRE_MIGRATION_BACKUP),
+                clock.get());
     }
 }

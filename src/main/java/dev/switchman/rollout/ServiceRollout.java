@@ -21,6 +21,10 @@ final class ServiceRollout {
     String rollbackTarget;
     boolean redeployedSource;
     String domain;
+    /** The migration command it runs as its pre-deploy command, or null. */
+    MigrationCommand migration;
+    /** The verified pre-migration backup taken before it was deployed, or null. */
+    String preMigrationBackup;
 
     ServiceRollout(String name, String deploymentId, VerificationSpec verify, List<String> dependsOn) {
         this.name = name;

@@ -1,7 +1,9 @@
 /**
  * Health-gated rollouts: following the deployments Switchman started to a terminal Railway
  * status, verifying them with the service's declared checks, marking good deployments
- * last-known-good, rolling back failed ones and quarantining the revision that failed.
+ * last-known-good, rolling back failed ones and quarantining the revision that failed. A FAILED
+ * deployment's failed step comes from Railway's deployment events; a failed pre-deploy command that
+ * runs a database migration quarantines the revision as a failed migration.
  * {@link dev.switchman.rollout.Rollouts} is what the reconciler calls (it answers with a
  * {@link dev.switchman.rollout.RolloutGate}); {@link dev.switchman.rollout.RolloutEvent} is what it
  * tells the rest of the daemon (notifications).

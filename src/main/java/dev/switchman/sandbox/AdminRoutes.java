@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Admin endpoints (JSON bodies, no auth, not rate limited):
  * {@code POST /sandbox/admin/advance {"seconds": n}},
- * {@code POST /sandbox/admin/deployment-fault {"project","service","fault": FAIL_BUILD|FAIL_HEALTHCHECK|CRASH|DEGRADE,"seconds"}},
+ * {@code POST /sandbox/admin/deployment-fault {"project","service","fault": FAIL_BUILD|FAIL_HEALTHCHECK|CRASH|DEGRADE
+ * |FAIL_PRE_DEPLOY,"seconds","error"}},
  * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis"}},
  * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch}}}.
  */
@@ -44,7 +45,8 @@ final class AdminRoutes {
             case "advance" -> sandbox.advance(Duration.ofMillis((long) (((Number) body.get("seconds")).doubleValue() * 1000)));
             case "deployment-fault" -> sandbox.faults().nextDeployment(
                     sandbox.serviceId((String) body.get("project"), (String) body.get("service")),
-                    SandboxFaults.DeploymentFault.valueOf((String) body.get("fault")), FixtureLoader.intOr(body.get("seconds"), 0));
+                    SandboxFaults.DeploymentFault.valueOf((String) body.get("fault")), FixtureLoader.intOr(body.get("seconds"), 0),
+                    (String) body.get("error"));
             case "request-faults" -> {
                 sandbox.faults().tooManyRequests(FixtureLoader.intOr(body.get("tooManyRequests"), 0), FixtureLoader.intOr(body.get("retryAfterSeconds"), 1));
                 sandbox.faults().serverErrors(FixtureLoader.intOr(body.get("serverErrors"), 0));

@@ -1,6 +1,8 @@
 package dev.switchman.sandbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,9 +11,13 @@ import java.util.Map;
  */
 final class DeploymentEntity {
 
-    /** What happens to this deployment, decided when it was created from the service's fault knobs. */
-    record Fate(boolean failBuild, boolean failHealthcheck, Long crashAfterSeconds, boolean degraded) {
-        static final Fate HEALTHY = new Fate(false, false, null, false);
+    /**
+     * What happens to this deployment, decided when it was created from the service's fault knobs.
+     * {@code preDeployError}: the pre-deploy command fails with this text (null: it succeeds).
+     */
+    record Fate(boolean failBuild, boolean failHealthcheck, Long crashAfterSeconds, boolean degraded,
+            String preDeployError) {
+        static final Fate HEALTHY = new Fate(false, false, null, false, null);
     }
 
     final String id;
@@ -30,6 +36,10 @@ final class DeploymentEntity {
     boolean imageBuilt;
     boolean stopped;
     int restarts;
+    /** Whether its DEPLOYING phase is still running the pre-deploy command (containers not started yet). */
+    boolean preDeploying;
+    /** The steps it went through, oldest first: what {@code deploymentEvents} reports. */
+    final List<StepEvent> events = new ArrayList<>();
 
     DeploymentEntity(String id, String projectId, String environmentId, String serviceId, Instant createdAt,
             Map<String, Object> serviceConfig, Map<String, String> variables, Map<String, Object> meta,
@@ -70,6 +80,29 @@ final class DeploymentEntity {
         status = newStatus;
         statusUpdatedAt = at;
         nextStepAt = next;
+    }
+
+    /** Starts a step now; {@code id} is the event's id. */
+    void begin(String id, String step, Instant at) {
+        events.add(new StepEvent(id, step, at));
+    }
+
+    /** Ends the latest {@code step} at {@code at}, failed with {@code error} or (null) completed. */
+    void end(String step, Instant at, String error) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            StepEvent event = events.get(i);
+            if (event.step.equals(step) && event.completedAt == null) {
+                event.completedAt = at;
+                event.error = error;
+                return;
+            }
+        }
+    }
+
+    /** Whether the service instance runs a pre-deploy command (Railway's config: a string or a list). */
+    boolean hasPreDeployCommand() {
+        Object command = setting("deploy", "preDeployCommand");
+        return command instanceof String text ? !text.isBlank() : command instanceof List<?> list && !list.isEmpty();
     }
 
     @SuppressWarnings("unchecked")

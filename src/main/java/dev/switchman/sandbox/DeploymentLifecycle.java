@@ -9,8 +9,11 @@ import java.util.Optional;
 /**
  * Moves deployments through Railway's lifecycle on the sandbox clock: INITIALIZING -> QUEUED ->
  * BUILDING (repository sources) -> DEPLOYING -> SUCCESS, then the previously active deployment ->
- * REMOVING -> REMOVED after the new one's overlapSeconds. A FAILED deployment leaves the old one
- * serving. Steps run lazily: {@link #runUntil} replays every step due, in time order.
+ * REMOVING -> REMOVED after the new one's overlapSeconds. A service with a pre-deploy command runs it
+ * first in DEPLOYING, in its own container, before any instance starts or the old one is touched; a
+ * failure there (not retried) ends the deployment FAILED. A FAILED deployment leaves the old one
+ * serving. Each step is recorded as a {@link StepEvent}. Steps run lazily: {@link #runUntil} replays
+ * every step due, in time order.
  */
 final class DeploymentLifecycle {
 
@@ -64,6 +67,7 @@ final class DeploymentLifecycle {
             case "INITIALIZING" -> d.moveTo("QUEUED", at, at.plus(state.timings.queued()));
             case "QUEUED" -> {
                 if (d.builds) {
+                    begin(d, "BUILD_IMAGE", at);
                     d.moveTo("BUILDING", at, at.plus(state.timings.build()));
                 } else {
                     startDeploying(d, at);
@@ -71,15 +75,21 @@ final class DeploymentLifecycle {
             }
             case "BUILDING" -> {
                 if (d.fate.failBuild()) {
+                    d.end("BUILD_IMAGE", at, "Build failed");
                     d.moveTo("FAILED", at, null);
                 } else {
+                    d.end("BUILD_IMAGE", at, null);
                     startDeploying(d, at);
                 }
             }
             case "DEPLOYING" -> {
-                if (d.fate.failHealthcheck()) {
+                if (d.preDeploying) {
+                    finishPreDeploy(d, at);
+                } else if (d.fate.failHealthcheck()) {
+                    d.end("HEALTHCHECK", at, "Healthcheck failed");
                     d.moveTo("FAILED", at, null);
                 } else {
+                    d.end("HEALTHCHECK", at, null);
                     Long crash = d.fate.crashAfterSeconds();
                     d.moveTo("SUCCESS", at, crash == null ? null : at.plus(Duration.ofSeconds(crash)));
                     retirePrevious(d, at, overlap(d));
@@ -93,7 +103,30 @@ final class DeploymentLifecycle {
 
     private void startDeploying(DeploymentEntity d, Instant at) {
         d.imageBuilt = true;
+        if (d.hasPreDeployCommand()) {
+            d.preDeploying = true;
+            begin(d, "PRE_DEPLOY_COMMAND", at);
+            d.moveTo("DEPLOYING", at, at.plus(state.timings.deploy()));
+        } else {
+            startInstances(d, at);
+        }
+    }
+
+    private void finishPreDeploy(DeploymentEntity d, Instant at) {
+        d.preDeploying = false;
+        d.end("PRE_DEPLOY_COMMAND", at, d.fate.preDeployError());
+        if (d.fate.preDeployError() != null) {
+            d.moveTo("FAILED", at, null);
+        } else {
+            startInstances(d, at);
+        }
+    }
+
+    private void startInstances(DeploymentEntity d, Instant at) {
         d.moveTo("DEPLOYING", at, at.plus(state.timings.deploy()));
+        if (d.setting("deploy", "healthcheckPath") != null || d.fate.failHealthcheck()) {
+            begin(d, "HEALTHCHECK", at);
+        }
         if (d.serviceConfig.get("volumeMounts") instanceof Map<?, ?> mounts && !mounts.isEmpty()) {
             // A volume can be mounted by one container only, so the old deployment stops first.
             retirePrevious(d, at, Duration.ZERO);
@@ -104,8 +137,14 @@ final class DeploymentLifecycle {
         for (DeploymentEntity old : state.deploymentsOf(current.environmentId, current.serviceId)) {
             if (old != current && old.active()) {
                 old.moveTo("REMOVING", at, at.plus(overlap));
+                begin(current, "DRAIN_INSTANCES", at);
+                current.end("DRAIN_INSTANCES", at.plus(overlap), null);
             }
         }
+    }
+
+    private void begin(DeploymentEntity d, String step, Instant at) {
+        d.begin(state.ids.next("deploymentEvent"), step, at);
     }
 
     private static Duration overlap(DeploymentEntity d) {

@@ -70,7 +70,8 @@ final class FixtureLoader {
             Map<String, Object> fault = map(o);
             String serviceId = sandbox.serviceId(String.valueOf(fault.get("project")), String.valueOf(fault.get("service")));
             SandboxFaults.DeploymentFault kind = SandboxFaults.DeploymentFault.valueOf(String.valueOf(fault.get("fault")));
-            sandbox.faults().nextDeployment(serviceId, kind, intOr(fault.get("seconds"), 0));
+            sandbox.faults().nextDeployment(serviceId, kind, intOr(fault.get("seconds"), 0),
+                    fault.get("error") == null ? null : String.valueOf(fault.get("error")));
         }
         sandbox.faults().tooManyRequests(intOr(faults.get("tooManyRequests"), 0), intOr(faults.get("retryAfterSeconds"), 1));
         sandbox.faults().serverErrors(intOr(faults.get("serverErrors"), 0));

@@ -23,6 +23,8 @@ final class QueryFetchers {
                 .dataFetcher("environments", this::environments)
                 .dataFetcher("deployment", env -> engine.views().deployment(engine.deployment(env, env.getArgument("id"))))
                 .dataFetcher("deployments", this::deployments)
+                .dataFetcher("deploymentEvents", env -> RelayPage.of(engine.deployment(env, env.getArgument("id")).events,
+                        env, e -> e.id, engine.views()::deploymentEvent))
                 .dataFetcher("serviceInstance", env -> engine.views().serviceInstance(
                         engine.environment(env, env.getArgument("environmentId")), env.getArgument("serviceId")))
                 .dataFetcher("variables", this::variables)

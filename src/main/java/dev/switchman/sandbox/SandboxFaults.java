@@ -9,8 +9,14 @@ import java.util.Map;
  */
 public final class SandboxFaults {
 
-    /** What the next deployment of a service does wrong. */
-    public enum DeploymentFault { FAIL_BUILD, FAIL_HEALTHCHECK, CRASH, DEGRADE }
+    /**
+     * What the next deployment of a service does wrong. FAIL_PRE_DEPLOY fails its pre-deploy command
+     * (a deployment of a service without one is not affected).
+     */
+    public enum DeploymentFault { FAIL_BUILD, FAIL_HEALTHCHECK, CRASH, DEGRADE, FAIL_PRE_DEPLOY }
+
+    /** The error a failed pre-deploy command reports when the fault names none. */
+    public static final String PRE_DEPLOY_ERROR = "Pre-deploy command exited with code 1";
 
     private final Map<String, DeploymentEntity.Fate> nextDeployment = new HashMap<>();
     private int tooManyRequests;
@@ -19,12 +25,19 @@ public final class SandboxFaults {
     private long delayMillis;
 
     /** {@code seconds} is the time after SUCCESS at which a CRASH happens; ignored otherwise. */
-    public synchronized void nextDeployment(String serviceId, DeploymentFault fault, long seconds) {
+    public void nextDeployment(String serviceId, DeploymentFault fault, long seconds) {
+        nextDeployment(serviceId, fault, seconds, null);
+    }
+
+    /** As above; {@code error} is what a failed pre-deploy command reports (null: {@link #PRE_DEPLOY_ERROR}). */
+    public synchronized void nextDeployment(String serviceId, DeploymentFault fault, long seconds, String error) {
         DeploymentEntity.Fate fate = switch (fault) {
-            case FAIL_BUILD -> new DeploymentEntity.Fate(true, false, null, false);
-            case FAIL_HEALTHCHECK -> new DeploymentEntity.Fate(false, true, null, false);
-            case CRASH -> new DeploymentEntity.Fate(false, false, seconds, false);
-            case DEGRADE -> new DeploymentEntity.Fate(false, false, null, true);
+            case FAIL_BUILD -> new DeploymentEntity.Fate(true, false, null, false, null);
+            case FAIL_HEALTHCHECK -> new DeploymentEntity.Fate(false, true, null, false, null);
+            case CRASH -> new DeploymentEntity.Fate(false, false, seconds, false, null);
+            case DEGRADE -> new DeploymentEntity.Fate(false, false, null, true, null);
+            case FAIL_PRE_DEPLOY -> new DeploymentEntity.Fate(false, false, null, false,
+                    error == null || error.isBlank() ? PRE_DEPLOY_ERROR : error);
         };
         nextDeployment.put(serviceId, fate);
     }

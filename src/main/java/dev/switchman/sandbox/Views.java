@@ -100,6 +100,28 @@ final class Views {
         return m;
     }
 
+    /**
+     * One {@code DeploymentEvent}. Railway's reference does not document the payload's texts or
+     * which fields it fills: the sandbox gives {@code error} on a failed step and {@code durationMs}
+     * on a finished one; a pre-deploy command is never retried, so it is attempt 1 of 1.
+     */
+    Map<String, Object> deploymentEvent(StepEvent e) {
+        boolean done = e.completedAt != null && !e.completedAt.isAfter(state.now());
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("error", done ? e.error : null);
+        payload.put("durationMs", done ? (int) java.time.Duration.between(e.createdAt, e.completedAt).toMillis() : null);
+        boolean preDeploy = "PRE_DEPLOY_COMMAND".equals(e.step);
+        payload.put("attempt", preDeploy ? 1 : null);
+        payload.put("maxAttempts", preDeploy ? 1 : null);
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", e.id);
+        m.put("step", e.step);
+        m.put("createdAt", e.createdAt);
+        m.put("completedAt", done ? e.completedAt : null);
+        m.put("payload", payload);
+        return m;
+    }
+
     private List<Map<String, Object>> instances(DeploymentEntity d) {
         String status = switch (d.status) {
             case "SUCCESS" -> d.stopped ? "STOPPED" : "RUNNING";

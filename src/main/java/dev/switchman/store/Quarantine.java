@@ -2,6 +2,17 @@ package dev.switchman.store;
 
 import java.time.Instant;
 
-/** A desired revision that failed in an environment and is not applied there again. */
-public record Quarantine(String project, String environment, String revision, String reason, Instant at) {
+/**
+ * A desired revision that failed in an environment and is not applied there again.
+ *
+ * @param migrationFailed whether it failed in its migration command (Railway's pre-deploy step)
+ *        rather than in the rollout of its deployments
+ */
+public record Quarantine(String project, String environment, String revision, String reason, Instant at,
+        boolean migrationFailed) {
+
+    /** A rollout failure. */
+    public Quarantine(String project, String environment, String revision, String reason, Instant at) {
+        this(project, environment, revision, reason, at, false);
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Rollouts, last-known-good deployments and quarantined revisions (Flyway V4). */
+/** Rollouts, last-known-good deployments and quarantined revisions (Flyway V4, V8). */
 @ApplicationScoped
 public class RolloutRepository {
 
@@ -97,14 +97,16 @@ public class RolloutRepository {
 
     public void quarantine(Quarantine quarantine) {
         jdbc.update("""
-                insert into quarantined_revisions (project, environment, revision, reason, quarantined_at)
-                values (?, ?, ?, ?, ?) on conflict (project, environment) do update set revision = excluded.revision,
-                reason = excluded.reason, quarantined_at = excluded.quarantined_at""", s -> {
+                insert into quarantined_revisions (project, environment, revision, reason, quarantined_at,
+                migration_failed) values (?, ?, ?, ?, ?, ?) on conflict (project, environment) do update set
+                revision = excluded.revision, reason = excluded.reason, quarantined_at = excluded.quarantined_at,
+                migration_failed = excluded.migration_failed""", s -> {
             s.setString(1, quarantine.project());
             s.setString(2, quarantine.environment());
             s.setString(3, quarantine.revision());
             s.setString(4, quarantine.reason());
             Jdbc.setInstant(s, 5, quarantine.at());
+            s.setBoolean(6, quarantine.migrationFailed());
         });
     }
 
@@ -113,7 +115,7 @@ public class RolloutRepository {
             s.setString(1, project);
             s.setString(2, environment);
         }, row -> new Quarantine(row.getString("project"), row.getString("environment"), row.getString("revision"),
-                row.getString("reason"), Jdbc.instant(row, "quarantined_at")));
+                row.getString("reason"), Jdbc.instant(row, "quarantined_at"), row.getBoolean("migration_failed")));
     }
 
     /** @return whether a quarantine was lifted */

@@ -12,8 +12,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** Base of reconciler ITs: one PostgreSQL per class, a fresh {@link ReconcileHarness} per test. */
 abstract class SandboxReconcileIT {
 
-    private static EmbeddedPostgres postgres;
-    private static PGSimpleDataSource dataSource;
+    static EmbeddedPostgres postgres;
+    static PGSimpleDataSource dataSource;
 
     @TempDir
     Path desiredDir;

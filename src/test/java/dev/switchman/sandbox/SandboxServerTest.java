@@ -151,4 +151,23 @@ class SandboxServerTest {
                 Map.of("p", h.projectId)));
         assertThat(Json.list(Json.at(deployments, "data.deployments.edges"))).hasSize(4);
     }
+
+    @Test
+    void adminFailsTheNextPreDeployCommandWithTheGivenError() throws Exception {
+        SandboxHarness h = start(SandboxHarness.shop());
+        graphql("mutation($s: String!, $e: String!) { serviceInstanceUpdate(serviceId: $s, environmentId: $e,"
+                + " input: {preDeployCommand: [\"./migrate\"]}) }", Map.of("s", h.api, "e", h.production));
+        assertThat(post("/sandbox/admin/deployment-fault", Map.of("project", "shop", "service", "api",
+                "fault", "FAIL_PRE_DEPLOY", "error", "relation missing")).statusCode()).isEqualTo(200);
+        String id = (String) Json.at(body(graphql("mutation($s: String!, $e: String!) { serviceInstanceDeployV2(serviceId: $s,"
+                + " environmentId: $e) }", Map.of("s", h.api, "e", h.production))), "data.serviceInstanceDeployV2");
+        post("/sandbox/admin/advance", Map.of("seconds", 30));
+
+        Map<String, Object> events = body(graphql("query($id: String!) { deploymentEvents(id: $id) { edges { node { step"
+                + " payload { error } } } } }", Map.of("id", id)));
+
+        assertThat(Json.at(events, "data.deploymentEvents.edges.0.node.step")).isEqualTo("PRE_DEPLOY_COMMAND");
+        assertThat(Json.at(events, "data.deploymentEvents.edges.0.node.payload.error")).isEqualTo("relation missing");
+        assertThat(h.statuses(h.production, h.api)).containsExactly("FAILED", "SUCCESS");
+    }
 }
