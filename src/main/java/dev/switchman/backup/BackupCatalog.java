@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The backup catalog and drill results in the state store (tables of V7). */
@@ -62,25 +63,24 @@ public final class BackupCatalog {
 
     /** Every attempt for one database, newest first. */
     public List<CatalogEntry> entries(String project, String environment, String database) {
-        List<CatalogEntry> entries = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from backups where project = ?"
-                        + " and environment = ? and database_name = ? order by started_at desc, id desc")) {
-            s.setString(1, project);
-            s.setString(2, environment);
-            s.setString(3, database);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    entries.add(new CatalogEntry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), BackupReason.fromLabel(r.getString(6)), r.getString(7),
-                            (Long) r.getObject(8), r.getString(9), instant(r, 10), instant(r, 11), r.getString(12),
-                            instant(r, 13)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new BackupException("backup catalog: " + e.getMessage(), e);
-        }
-        return entries;
+        return query("select " + COLUMNS + " from backups where project = ? and environment = ? and database_name = ?"
+                + " order by started_at desc, id desc", project, environment, database);
+    }
+
+    /** The newest attempt of one database for {@code reason}, whatever its status. */
+    public Optional<CatalogEntry> newest(String project, String environment, String database, BackupReason reason) {
+        return query("select " + COLUMNS + " from backups where project = ? and environment = ? and database_name = ?"
+                + " and reason = ? order by started_at desc, id desc limit 1", project, environment, database,
+                reason.label()).stream().findFirst();
+    }
+
+    /**
+     * Marks every attempt still {@code running} that started before {@code startedBefore} as
+     * {@code abandoned} (its process died: nothing will finish it) with {@code error}; returns them.
+     */
+    public List<CatalogEntry> abandonRunning(Instant startedBefore, String error, Instant at) {
+        return query("update backups set status = 'abandoned', error = ?, finished_at = ? where status = 'running'"
+                + " and started_at < ? returning " + COLUMNS, error, Timestamp.from(at), Timestamp.from(startedBefore));
     }
 
     /** The latest drills of one database, newest first: {@code [passed, message, startedAt]}. */
@@ -109,6 +109,26 @@ public final class BackupCatalog {
 
     /** One restore drill's result. */
     public record DrillRecord(Instant startedAt, Duration duration, boolean passed, String message, String backup) {
+    }
+
+    private List<CatalogEntry> query(String sql, Object... values) {
+        List<CatalogEntry> entries = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    entries.add(new CatalogEntry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), BackupReason.fromLabel(r.getString(6)), r.getString(7),
+                            (Long) r.getObject(8), r.getString(9), instant(r, 10), instant(r, 11), r.getString(12),
+                            instant(r, 13)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new BackupException("backup catalog: " + e.getMessage(), e);
+        }
+        return entries;
     }
 
     private long update(String sql, Object... values) {

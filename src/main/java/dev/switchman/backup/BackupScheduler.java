@@ -1,10 +1,10 @@
 package dev.switchman.backup;
 
 import dev.switchman.config.SwitchmanConfig;
-import dev.switchman.desired.CronExpression;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
+import dev.switchman.notify.Notifier;
 import dev.switchman.reconcile.DesiredStateHolder;
 import dev.switchman.reconcile.LeaderLock;
 import io.micrometer.core.instrument.Gauge;
@@ -12,41 +12,39 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
- * Runs each database's backup and restore-drill cron schedules (UTC), on the leader only; after a
- * backup, retention. Publishes {@code switchman_backup_last_verified_age_seconds} and counters of
- * backups and drills by result.
+ * Runs each database's backup and restore-drill cron schedules (UTC, see {@link BackupSchedule}) on the
+ * leader only, and publishes {@code switchman_backup_last_verified_age_seconds}.
  */
 @ApplicationScoped
 public class BackupScheduler {
-
-    private static final Logger LOG = Logger.getLogger(BackupScheduler.class);
 
     private final SwitchmanConfig config;
     private final DesiredStateHolder desired;
     private final LeaderLock leader;
     private final BackupService service;
     private final MeterRegistry registry;
-    private final Map<String, Instant> nextRun = new ConcurrentHashMap<>();
+    private final BackupSchedule schedule;
     private final Map<String, Double> verifiedAge = new ConcurrentHashMap<>();
 
     BackupScheduler(SwitchmanConfig config, DesiredStateHolder desired, LeaderLock leader, BackupService service,
-            MeterRegistry registry) {
+            MeterRegistry registry, Notifier notifier) {
         this.config = config;
         this.desired = desired;
         this.leader = leader;
         this.service = service;
         this.registry = registry;
+        this.schedule = new BackupSchedule(service.backups(), service.catalog(), notifier, registry, Clock.systemUTC(),
+                config.backup().abandonAfter());
     }
 
     @Scheduled(identity = "backup-tick", every = "${switchman.backup.tick-interval}",
@@ -59,62 +57,16 @@ public class BackupScheduler {
 
     /** Runs what is due at {@code now}; returns what it did, e.g. {@code backup acme/production/shop}. */
     public List<String> runDue(ZonedDateTime now) {
-        List<String> done = new ArrayList<>();
         DesiredState state = desired.current().orElse(null);
         if (state == null) {
-            return done;
+            return List.of();
         }
+        List<String> done = schedule.runDue(state, now.toInstant());
         for (DesiredEnvironment env : state.environments()) {
-            for (DatabaseSpec db : env.databases().values()) {
-                if (db.backups() == null || db.backups().schedule() == null) {
-                    continue;
-                }
-                String key = env.qualifiedName() + "/" + db.name();
-                if (due("backup " + key, db.backups().schedule(), now)) {
-                    done.add("backup " + key);
-                    backup(env, db, state.revision());
-                }
-                if (db.backups().drill() != null && due("drill " + key, db.backups().drill().schedule(), now)) {
-                    done.add("drill " + key);
-                    drill(env, db);
-                }
-                recordVerifiedAge(env, db, now.toInstant());
-            }
+            env.databases().values().stream().filter(db -> db.backups() != null && db.backups().schedule() != null)
+                    .forEach(db -> recordVerifiedAge(env, db, now.toInstant()));
         }
         return done;
-    }
-
-    private boolean due(String key, String cron, ZonedDateTime now) {
-        CronExpression schedule = CronExpression.parse(cron);
-        Instant next = nextRun.computeIfAbsent(key, k -> schedule.next(now).toInstant());
-        if (now.toInstant().isBefore(next)) {
-            return false;
-        }
-        nextRun.put(key, schedule.next(now).toInstant());
-        return true;
-    }
-
-    private void backup(DesiredEnvironment env, DatabaseSpec db, String revision) {
-        String result = "success";
-        try {
-            service.backups().backup(env, db, BackupReason.SCHEDULED, revision);
-            service.backups().applyRetention(env, db);
-        } catch (RuntimeException e) {
-            result = "failure";
-            LOG.warnf("scheduled backup of %s/%s failed: %s", env.qualifiedName(), db.name(), e.getMessage());
-        }
-        registry.counter("switchman_backups_total", tags(env, db).and("result", result)).increment();
-    }
-
-    private void drill(DesiredEnvironment env, DatabaseSpec db) {
-        String result;
-        try {
-            result = service.backups().drill(env, db).passed() ? "passed" : "failed";
-        } catch (RuntimeException e) {
-            result = "failed";
-            LOG.warnf("restore drill of %s/%s failed: %s", env.qualifiedName(), db.name(), e.getMessage());
-        }
-        registry.counter("switchman_backup_drills_total", tags(env, db).and("result", result)).increment();
     }
 
     private void recordVerifiedAge(DesiredEnvironment env, DatabaseSpec db, Instant now) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One backup attempt as the catalog knows it.
  *
- * @param status {@code running}, {@code completed}, {@code failed} or {@code deleted}
+ * @param status {@code running}, {@code completed}, {@code failed}, {@code deleted}, or {@code abandoned} (left
+ *     {@code running} by a process that died; see {@link BackupCatalog#abandonRunning})
  * @param verifiedAt when a checksum check or a restore drill last passed, or null
  */
 public record CatalogEntry(long id, String project, String environment, String database, String name,
@@ -16,6 +17,7 @@ public record CatalogEntry(long id, String project, String environment, String d
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
     public static final String DELETED = "deleted";
+    public static final String ABANDONED = "abandoned";
 
     /** A finished dump with its manifest: the only kind a restore may use. */
     public boolean good() {

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * and of the {@code monthly} most recent months (UTC). Failed attempts take no slot, so a run of
  * failures never pushes the last good backups out. Besides the slots it always keeps the newest
  * verified backup, and pre-migration backups younger than {@code keepPreMigrationFor}. Entries
- * that are not completed (running, failed, deleted) hold no file and are left alone.
+ * that are not completed (running, failed, abandoned, deleted) hold no usable file and are left alone.
  */
 public final class RetentionPolicy {
 

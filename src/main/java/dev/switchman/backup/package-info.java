@@ -3,11 +3,12 @@
  * written atomically with a SHA-256 checksum and a JSON manifest beside each dump; the catalog of
  * backups and restore drills in the state store; grandfather-father-son retention as a pure
  * function; restore, restore drills into a scratch database, the cron-driven scheduler (leader
- * only), metrics, and on-demand Railway volume backups.
+ * only, its last runs read from the catalog so restarts miss nothing), metrics, notifications of
+ * failed and recovered backups and drills, and on-demand Railway volume backups.
  *
  * <p>May import JDBC, jakarta CDI, Quarkus scheduler, Micrometer, Jackson, the AWS SDK (S3 only),
  * and the desired, observed, config, railway, reconcile (leader lock, desired-state holder, Railway
- * targets) and store packages.
+ * targets), notify (the notifier) and store packages.
  * Database passwords never reach a log or a process's argument list: they go to {@code pg_dump}
  * and {@code pg_restore} through {@code PGPASSWORD}.
  */

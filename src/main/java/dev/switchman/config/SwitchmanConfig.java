@@ -50,6 +50,10 @@ public interface SwitchmanConfig {
         /** The last verified backup older than this makes readiness report a warning (data, never DOWN). */
         @WithDefault("48h")
         Duration verifiedAgeWarning();
+
+        /** A catalog row still {@code running} after this is marked {@code abandoned}: its process died. */
+        @WithDefault("6h")
+        Duration abandonAfter();
     }
 
     /** Set by {@code switchman serve --sandbox}: Railway is the in-process sandbox. */

@@ -11,7 +11,8 @@ public sealed interface NotificationTarget {
 
     /** Every event name a target may filter on, as written in the YAML. */
     List<String> EVENTS = List.of("rolloutStarted", "rolloutSucceeded", "rolloutFailed", "rolledBack",
-            "quarantined", "driftDetected", "driftCorrected", "serviceDegraded", "serviceRecovered");
+            "quarantined", "driftDetected", "driftCorrected", "serviceDegraded", "serviceRecovered", "backupFailed",
+            "backupDrillFailed", "backupRecovered", "migrationFailed");
 
     /** The event names this target receives; empty means all of them. */
     List<String> events();

@@ -25,17 +25,45 @@ public final class MigrationGate {
         SKIP
     }
 
+    /** Told each database's outcome as the gate reaches it (notifications, metrics); must not throw. */
+    @FunctionalInterface
+    public interface Listener {
+
+        void outcome(DesiredEnvironment environment, String revision, MigrationOutcome outcome);
+
+        default Listener andThen(Listener next) {
+            return (environment, revision, outcome) -> {
+                outcome(environment, revision, outcome);
+                next.outcome(environment, revision, outcome);
+            };
+        }
+    }
+
     private final MigrationTargets targets;
     private final MissingUrl missingUrl;
     private final DatabaseMigrator migrator;
     private final CommandMigrationBackups commandBackups;
+    private final Listener listener;
 
     /** @param desiredRoot the desired-state directory {@code migrations.path} is relative to */
     public MigrationGate(Secrets secrets, Supplier<Path> desiredRoot, MissingUrl missingUrl, DatabaseMigrator migrator) {
-        this.targets = new MigrationTargets(secrets, desiredRoot);
+        this(new MigrationTargets(secrets, desiredRoot), missingUrl, migrator,
+                new CommandMigrationBackups(secrets, missingUrl, migrator.backup()), (environment, revision, outcome) -> {
+                });
+    }
+
+    private MigrationGate(MigrationTargets targets, MissingUrl missingUrl, DatabaseMigrator migrator,
+            CommandMigrationBackups commandBackups, Listener listener) {
+        this.targets = targets;
         this.missingUrl = missingUrl;
         this.migrator = migrator;
-        this.commandBackups = new CommandMigrationBackups(secrets, missingUrl, migrator.backup());
+        this.commandBackups = commandBackups;
+        this.listener = listener;
+    }
+
+    /** The same gate, also telling {@code next} every database's outcome. */
+    public MigrationGate observedBy(Listener next) {
+        return new MigrationGate(targets, missingUrl, migrator, commandBackups, listener.andThen(next));
     }
 
     /** Migrates the environment's databases; {@link MigrationOutcome.Ready} when the rollout may deploy. */
@@ -54,6 +82,7 @@ public final class MigrationGate {
                 outcome = new MigrationOutcome.Misconfigured(database.name(), "InvalidDatabaseUrl",
                         "secret " + database.url().name() + " is not a usable PostgreSQL URL: " + e.getMessage());
             }
+            listener.outcome(environment, revision, outcome);
             if (outcome.haltsRollout()) {
                 return outcome;
             }

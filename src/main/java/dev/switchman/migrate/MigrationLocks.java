@@ -68,6 +68,15 @@ public final class MigrationLocks {
         }
     }
 
+    /** The lease on a database as it stands (possibly expired and not yet taken over), if any. */
+    public Optional<Lease> current(String environment, String database) {
+        try (Connection connection = store.getConnection()) {
+            return current(connection, environment, database);
+        } catch (SQLException e) {
+            throw new StoreException("select from migration_locks", e);
+        }
+    }
+
     private static Optional<Lease> current(Connection connection, String environment, String database) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "select holder, expires_at from migration_locks where environment = ? and database_name = ?")) {

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -18,6 +20,16 @@ public final class MigrationRuns {
 
     /** A failed attempt at a revision: that revision is not tried again. */
     public record Failure(Result result, String script, String message, String backup) {
+    }
+
+    /**
+     * One attempt, as the status API shows it.
+     *
+     * @param result null while the attempt is under way (or its runner died)
+     * @param applied the versions this attempt applied
+     */
+    public record Run(long id, String revision, String runner, Instant startedAt, Instant finishedAt, Result result,
+            List<String> applied, String failedScript, String message, String backup) {
     }
 
     private final DataSource store;
@@ -85,6 +97,33 @@ public final class MigrationRuns {
         } catch (SQLException e) {
             throw new StoreException(sql, e);
         }
+    }
+
+    /** The newest {@code limit} attempts for one database, newest first. */
+    public List<Run> recent(String environment, String database, int limit) {
+        String sql = """
+                select id, revision, runner, started_at, finished_at, result, applied, failed_script, message, backup
+                from migration_runs where environment = ? and database_name = ? order by id desc limit ?""";
+        List<Run> runs = new ArrayList<>();
+        try (Connection connection = store.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, environment);
+            select.setString(2, database);
+            select.setInt(3, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Timestamp finished = row.getTimestamp(5);
+                    String result = row.getString(6);
+                    String applied = row.getString(7);
+                    runs.add(new Run(row.getLong(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant(),
+                            finished == null ? null : finished.toInstant(), result == null ? null : Result.valueOf(result),
+                            applied == null || applied.isEmpty() ? List.of() : List.of(applied.split(",")),
+                            row.getString(8), row.getString(9), row.getString(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(sql, e);
+        }
+        return runs;
     }
 
     private static boolean quarantines(Result result) {

@@ -2,7 +2,8 @@ package dev.switchman.notify;
 
 /**
  * What a notification says. Each kind belongs to a topic (one alert slot per environment, service and
- * topic) and either opens an alert, closes one, or is plain news.
+ * topic; for backups and migrations the "service" is the database) and either opens an alert, closes one,
+ * or is plain news.
  */
 public enum NotificationKind {
 
@@ -14,11 +15,15 @@ public enum NotificationKind {
     DRIFT_DETECTED("driftDetected", Topic.DRIFT, Effect.OPENS, "Drift detected"),
     DRIFT_CORRECTED("driftCorrected", Topic.DRIFT, Effect.CLOSES, "Drift corrected"),
     SERVICE_DEGRADED("serviceDegraded", Topic.HEALTH, Effect.OPENS, "Service degraded"),
-    SERVICE_RECOVERED("serviceRecovered", Topic.HEALTH, Effect.CLOSES, "Service recovered");
+    SERVICE_RECOVERED("serviceRecovered", Topic.HEALTH, Effect.CLOSES, "Service recovered"),
+    BACKUP_FAILED("backupFailed", Topic.BACKUP, Effect.OPENS, "Backup failed"),
+    BACKUP_DRILL_FAILED("backupDrillFailed", Topic.BACKUP, Effect.OPENS, "Restore drill failed"),
+    BACKUP_RECOVERED("backupRecovered", Topic.BACKUP, Effect.CLOSES, "Backups recovered"),
+    MIGRATION_FAILED("migrationFailed", Topic.MIGRATION, Effect.OPENS, "Migration failed");
 
-    /** One alert slot per environment, service and topic. */
+    /** One alert slot per environment, service (database for backups and migrations) and topic. */
     public enum Topic {
-        ROLLOUT, DRIFT, HEALTH;
+        ROLLOUT, DRIFT, HEALTH, BACKUP, MIGRATION;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

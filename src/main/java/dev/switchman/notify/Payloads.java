@@ -72,7 +72,11 @@ final class Payloads {
     }
 
     private static String subject(Notification n) {
-        return "`" + n.environment() + "`" + (n.service().isEmpty() ? "" : " service `" + escape(n.service()) + "`");
+        String what = switch (n.kind().topic()) {
+            case BACKUP, MIGRATION -> " database `";
+            default -> " service `";
+        };
+        return "`" + n.environment() + "`" + (n.service().isEmpty() ? "" : what + escape(n.service()) + "`");
     }
 
     private static String icon(NotificationKind kind) {

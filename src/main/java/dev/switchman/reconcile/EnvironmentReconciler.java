@@ -101,7 +101,8 @@ public class EnvironmentReconciler {
             ReconcileExtensions extensions) {
         this.notifier = extensions.notifier();
         this.rollouts = extensions.rollouts();
-        this.migrations = extensions.migrations();
+        this.migrations = extensions.migrations() == null ? null : extensions.migrations()
+                .observedBy(MigrationNotices.to(notifier).andThen(new MigrationMetrics(registry)));
         this.migrationBusyRequeue = extensions.migrationBusyRequeue();
         this.railway = railway;
         this.targets = new RailwayTargets(railway, projectIds);

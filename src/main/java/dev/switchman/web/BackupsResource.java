@@ -36,13 +36,13 @@ public class BackupsResource {
             List<BackupCatalog.DrillRecord> drills) {
     }
 
-    /** One backup attempt. */
-    public record BackupView(String name, String reason, String status, Long sizeBytes, String sha256,
+    /** One backup attempt. @param good whether a restore may use it: {@code completed}, nothing else */
+    public record BackupView(String name, String reason, String status, boolean good, Long sizeBytes, String sha256,
             Instant startedAt, Instant finishedAt, Instant verifiedAt, String error) {
 
         static BackupView of(CatalogEntry e) {
-            return new BackupView(e.name(), e.reason().label(), e.status(), e.sizeBytes(), e.sha256(), e.startedAt(),
-                    e.finishedAt(), e.verifiedAt(), e.error());
+            return new BackupView(e.name(), e.reason().label(), e.status(), e.good(), e.sizeBytes(), e.sha256(),
+                    e.startedAt(), e.finishedAt(), e.verifiedAt(), e.error());
         }
     }
 

@@ -5,6 +5,6 @@
  * and only ask the loop; they never touch Railway.
  *
  * <p>May import Quarkus REST, SmallRye Health, Micrometer, Jackson, and the desired, railway (status
- * only), reconcile, store and backup packages.
+ * only), reconcile, store, backup and migrate (run log, leases) packages.
  */
 package dev.switchman.web;

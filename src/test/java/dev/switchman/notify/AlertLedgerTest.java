@@ -51,6 +51,17 @@ class AlertLedgerTest {
     }
 
     @Test
+    void backupsAreOneAlertPerDatabaseThatAPassClosesOnce() {
+        Notification failedDrill = BackupNotices.drillFailed("shop/production", "app", "app-1", "orders is missing");
+        Notification recovered = BackupNotices.recovered("shop/production", "app", "app-2", "backup app-2 was taken");
+
+        assertThat(failedDrill.alertService()).isEqualTo("app");
+        assertThat(sent(failedDrill, failedDrill, recovered, recovered))
+                .containsExactly(NotificationKind.BACKUP_DRILL_FAILED, NotificationKind.BACKUP_RECOVERED);
+        assertThat(slot.orElseThrow().topic()).isEqualTo("backup");
+    }
+
+    @Test
     void aSucceededRolloutClosesTheFailedOne() {
         Notification failed = Notification.of("shop/production", "api", NotificationKind.ROLLOUT_FAILED, "r1",
                 "healthcheck failed", Map.of());

@@ -3,7 +3,6 @@ package dev.switchman.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.Policy;
@@ -15,8 +14,6 @@ import dev.switchman.store.NotificationRepository;
 import dev.switchman.testing.WebhookReceiver;
 import dev.switchman.testing.WebhookReceiver.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
@@ -103,14 +100,7 @@ class NotifierIT {
     }
 
     private List<JsonNode> received() {
-        ObjectMapper mapper = new ObjectMapper();
-        return receiver.bodies().stream().map(body -> {
-            try {
-                return mapper.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return receiver.json();
     }
 
     private List<NotificationDelivery> log() {

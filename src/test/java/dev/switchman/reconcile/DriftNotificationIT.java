@@ -3,7 +3,6 @@ package dev.switchman.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.NotifySettings;
@@ -61,14 +60,7 @@ class DriftNotificationIT extends SandboxReconcileIT {
 
     private List<JsonNode> received() throws Exception {
         assertThat(h.notifier.awaitQuiet(Duration.ofSeconds(20))).isTrue();
-        ObjectMapper mapper = new ObjectMapper();
-        return receiver.bodies().stream().map(body -> {
-            try {
-                return mapper.readTree(body);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).toList();
+        return receiver.json();
     }
 
     @Test

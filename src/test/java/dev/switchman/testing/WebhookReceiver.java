@@ -1,5 +1,7 @@
 package dev.switchman.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,6 +72,18 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public synchronized List<String> bodies() {
         return List.copyOf(bodies);
+    }
+
+    /** The bodies received so far, parsed as JSON. */
+    public List<JsonNode> json() {
+        ObjectMapper mapper = new ObjectMapper();
+        return bodies().stream().map(body -> {
+            try {
+                return mapper.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
     }
 
     public void hold() {

@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesRegex;
 
+import dev.switchman.backup.BackupReason;
 import dev.switchman.backup.BackupScheduler;
+import dev.switchman.backup.BackupService;
 import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.testing.BackupTrees;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,9 +68,14 @@ class BackupsApiIT {
     @Inject
     BackupScheduler scheduler;
 
+    @Inject
+    BackupService service;
+
     @Test
     void aScheduledBackupAndDrillShowInTheApiMetricsAndReadiness() {
         ZonedDateTime start = ZonedDateTime.now(ZoneOffset.UTC);
+        service.catalog().started("acme", "production", "shop", "shop-left-running", BackupReason.MANUAL, "test",
+                "rev-0", start.minusHours(7).toInstant());
         assertThat(scheduler.runDue(start)).isEmpty();
 
         assertThat(scheduler.runDue(start.plusDays(1).plusMinutes(1)))
@@ -79,6 +86,9 @@ class BackupsApiIT {
                 .body("[0].database", equalTo("shop"))
                 .body("[0].backups[0].status", equalTo("completed"))
                 .body("[0].backups[0].reason", equalTo("scheduled"))
+                .body("[0].backups[0].good", equalTo(true))
+                .body("[0].backups.find { it.name == 'shop-left-running' }.status", equalTo("abandoned"))
+                .body("[0].backups.find { it.name == 'shop-left-running' }.good", equalTo(false))
                 .body("[0].drills[0].passed", equalTo(true));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(matchesRegex("(?s).*\\nswitchman_backup_last_verified_age_seconds\\{[^}]*database=\"shop\"[^}]*} "

@@ -1,0 +1,38 @@
+package dev.switchman.reconcile;
+
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.migrate.MigrationGate;
+import dev.switchman.migrate.MigrationOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * {@code switchman_migrations_total{environment,database,result}}: one count per migration attempt the run
+ * log ({@code migration_runs}) records, result {@code applied}, {@code failed}, {@code dry_run_failed} or
+ * {@code not_run} (its pre-migration backup failed). Checks that find nothing to do, a held lease, a
+ * diverged history and a quarantined revision repeated are not attempts.
+ */
+final class MigrationMetrics implements MigrationGate.Listener {
+
+    private final MeterRegistry registry;
+
+    MigrationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void outcome(DesiredEnvironment environment, String revision, MigrationOutcome outcome) {
+        String[] databaseAndResult = switch (outcome) {
+            case MigrationOutcome.Applied a -> new String[] {a.database(), "applied"};
+            case MigrationOutcome.Failed f when !f.quarantined() ->
+                    new String[] {f.database(), f.dryRun() ? "dry_run_failed" : "failed"};
+            case MigrationOutcome.BackupFailed b -> new String[] {b.database(), "not_run"};
+            case MigrationOutcome.BackupUnavailable b -> new String[] {b.database(), "not_run"};
+            default -> null;
+        };
+        if (databaseAndResult != null) {
+            registry.counter("switchman_migrations_total", Tags.of("environment", environment.qualifiedName(),
+                    "database", databaseAndResult[0], "result", databaseAndResult[1])).increment();
+        }
+    }
+}

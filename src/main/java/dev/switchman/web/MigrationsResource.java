@@ -1,0 +1,74 @@
+package dev.switchman.web;
+
+import dev.switchman.desired.DatabaseSpec;
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.migrate.MigrationLocks;
+import dev.switchman.migrate.MigrationRuns;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * {@code GET /api/v1/environments/{name}/migrations}: per database Switchman migrates ({@code migrations.path}),
+ * the newest attempts of the run log and the lease on it, if one is held.
+ */
+@Path("/api/v1/environments/{name}/migrations")
+@Produces(MediaType.APPLICATION_JSON)
+public class MigrationsResource {
+
+    private static final int SHOWN = 20;
+
+    private final EnvironmentLookup lookup;
+    private final MigrationRuns runs;
+    private final MigrationLocks locks;
+
+    public MigrationsResource(EnvironmentLookup lookup, DataSource store) {
+        this.lookup = lookup;
+        this.runs = new MigrationRuns(store);
+        this.locks = new MigrationLocks(store);
+    }
+
+    /** One database's migrations. @param lease null when no runner holds it */
+    public record DatabaseMigrationsView(String database, LeaseView lease, List<RunView> runs) {
+    }
+
+    /** Who holds the lease, until when; {@code expired} leases are taken over by the next runner. */
+    public record LeaseView(String holder, Instant expiresAt, boolean expired) {
+    }
+
+    /**
+     * One attempt. @param result {@code applied}, {@code failed}, {@code dry_run_failed}, {@code not_run}, or
+     *     {@code running} while unfinished (also when its runner died)
+     */
+    public record RunView(String revision, String result, List<String> versions, String failedScript, String message,
+            String backup, String runner, Instant startedAt, Instant finishedAt) {
+
+        static RunView of(MigrationRuns.Run run) {
+            return new RunView(run.revision(), run.result() == null ? "running"
+                    : run.result().name().toLowerCase(Locale.ROOT), run.applied(), run.failedScript(), run.message(),
+                    run.backup(), run.runner(), run.startedAt(), run.finishedAt());
+        }
+    }
+
+    @GET
+    public List<DatabaseMigrationsView> list(@PathParam("name") String name) {
+        DesiredEnvironment env = lookup.find(name);
+        Instant now = Instant.now();
+        return env.databases().values().stream()
+                .filter(db -> db.migrations() != null && db.migrations().path() != null)
+                .map(db -> view(env, db, now)).toList();
+    }
+
+    private DatabaseMigrationsView view(DesiredEnvironment env, DatabaseSpec db, Instant now) {
+        LeaseView lease = locks.current(env.qualifiedName(), db.name())
+                .map(l -> new LeaseView(l.holder(), l.expiresAt(), !l.expiresAt().isAfter(now))).orElse(null);
+        return new DatabaseMigrationsView(db.name(), lease,
+                runs.recent(env.qualifiedName(), db.name(), SHOWN).stream().map(RunView::of).toList());
+    }
+}
