@@ -48,4 +48,12 @@ final class MigrationNotices {
         return Optional.of(Notification.of(environment.qualifiedName(), database, NotificationKind.MIGRATION_FAILED,
                 revision + "/" + database, outcome.summary(), details));
     }
+
+    /** A migration command that failed in Railway's pre-deploy step of {@code service}'s deployment. */
+    static Notification commandFailed(String environment, String service, String database, String revision,
+            String deploymentId, String reason) {
+        return Notification.of(environment, database, NotificationKind.MIGRATION_FAILED, revision + "/" + database,
+                reason, Map.of("revision", String.valueOf(revision), "database", database, "service", service,
+                        "deploymentId", String.valueOf(deploymentId)));
+    }
 }

@@ -29,6 +29,8 @@ class RolloutNotifications {
             case RolloutEvent.RolloutSucceeded e -> RolloutNotices.rolloutSucceeded(e.environment(), e.revision(), e.deployments());
             case RolloutEvent.RolloutFailed e -> RolloutNotices.rolloutFailed(e.environment(), e.service(), e.revision(),
                     e.deploymentId(), e.reason());
+            case RolloutEvent.MigrationFailed e -> MigrationNotices.commandFailed(e.environment(), e.service(),
+                    e.database(), e.revision(), e.deploymentId(), e.reason());
             case RolloutEvent.RolledBack e -> RolloutNotices.rolledBack(e.environment(), e.service(), e.revision(),
                     e.targetDeploymentId(), e.newDeploymentId(), e.redeployedSource(), e.reason());
             case RolloutEvent.Quarantined e -> RolloutNotices.quarantined(e.environment(), e.revision(), e.reason());

@@ -57,6 +57,15 @@ public sealed interface RolloutEvent {
     }
 
     /**
+     * The migration command of {@code database}, run by Railway as {@code service}'s pre-deploy command,
+     * failed: the new version never went live. Fired besides {@link RolloutFailed}, for those who follow
+     * migrations rather than rollouts.
+     */
+    record MigrationFailed(String environment, String service, String database, String revision,
+            String deploymentId, String reason, Instant at) implements RolloutEvent {
+    }
+
+    /**
      * {@code service} was rolled back to {@code targetDeploymentId}; {@code redeployedSource} when
      * Railway could no longer roll back to that image and the last good source was deployed instead.
      */

@@ -79,6 +79,10 @@ final class RolloutRecorder {
                 service.name + ": " + track.reason, serviceDetails(rollout, service));
         emit(new RolloutEvent.RolloutFailed(rollout.qualifiedName(), service.name, rollout.revision, track.deploymentId,
                 track.reason, at));
+        if (track.migrationFailed && service.migration != null) {
+            emit(new RolloutEvent.MigrationFailed(rollout.qualifiedName(), service.name, service.migration.database(),
+                    rollout.revision, track.deploymentId, track.reason, at));
+        }
     }
 
     void degraded(Rollout rollout, ServiceRollout service, CheckResult failed, Instant at) {

@@ -17,6 +17,8 @@ import dev.switchman.migrate.MigrationGate;
 import dev.switchman.migrate.MigrationLocks;
 import dev.switchman.migrate.MigrationRuns;
 import dev.switchman.migrate.PreMigrationBackup;
+import dev.switchman.notify.NotificationKind;
+import dev.switchman.rollout.RolloutEvent;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxFaults.DeploymentFault;
 import dev.switchman.store.Quarantine;
@@ -151,6 +153,12 @@ class CommandMigrationRolloutIT extends SandboxReconcileIT {
         Quarantine quarantine = h.rolloutStore.quarantined("shop", "production").orElseThrow();
         assertThat(quarantine.revision()).isEqualTo(h.revision());
         assertThat(quarantine.migrationFailed()).isTrue();
+        assertThat(h.heard.stream().filter(RolloutEvent.MigrationFailed.class::isInstance)
+                .map(e -> RolloutNotifications.of(e).orElseThrow()).toList()).singleElement().satisfies(n -> {
+                    assertThat(n.kind()).isEqualTo(NotificationKind.MIGRATION_FAILED);
+                    assertThat(n.service()).isEqualTo("app");
+                    assertThat(n.reason()).contains(ERROR, backup);
+                });
 
         h.followRollouts();
         assertThat(h.reconcile(desire("2.0", "2.0"))).isInstanceOfSatisfying(ReconcileOutcome.Stalled.class,
