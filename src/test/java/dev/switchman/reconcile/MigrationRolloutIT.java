@@ -2,12 +2,16 @@ package dev.switchman.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.migrate.DatabaseMigrator;
 import dev.switchman.migrate.MigrationGate;
 import dev.switchman.migrate.MigrationLocks;
 import dev.switchman.migrate.MigrationRuns;
+import dev.switchman.notify.Notifier;
+import dev.switchman.notify.NotifySettings;
 import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.WebhookReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -119,6 +125,39 @@ class MigrationRolloutIT {
         assertThat(outcome).isInstanceOfSatisfying(ReconcileOutcome.Stalled.class,
                 stalled -> assertThat(stalled.reason()).isEqualTo("SecretMissing"));
         assertThat(h.observe().services()).isEmpty();
+    }
+
+    @Test
+    void aFailingMigrationIsNotifiedOnceAndCountedOnce() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            h.secrets = Map.of("APP_DATABASE_URL", h.secrets.get("APP_DATABASE_URL"), "HOOK_URL", receiver.url());
+            h.notifier = new Notifier(new NotifySettings(true, 3, Duration.ofMillis(10), Duration.ofMillis(50),
+                    Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(5), 100, 2), h::environment,
+                    name -> Optional.ofNullable(h.secrets.get(name)), h.notifications, h.registry);
+            script("V1__create_orders.sql", "create table orders (id int);");
+            script("V2__broken.sql", "alter table no_such_table add x int;");
+            DesiredEnvironment desired = h.desire(SPEC + """
+                    notifications:
+                      - webhook: { url: { secretRef: HOOK_URL } }
+                    """);
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(h.reconcile(desired)).isInstanceOf(ReconcileOutcome.Stalled.class);
+            }
+
+            assertThat(h.notifier.awaitQuiet(Duration.ofSeconds(20))).isTrue();
+            List<JsonNode> messages = receiver.json();
+            assertThat(messages).extracting(m -> m.get("kind").asText()).containsExactly("migrationFailed");
+            JsonNode failed = messages.get(0);
+            assertThat(failed.get("service").asText()).isEqualTo("app");
+            assertThat(failed.get("reason").asText()).contains("V2__broken.sql", "no_such_table");
+            assertThat(failed.get("details").get("script").asText()).isEqualTo("V2__broken.sql");
+            assertThat(failed.get("details").get("revision").asText()).isEqualTo(h.revision());
+            assertThat(receiver.bodies()).noneMatch(body -> body.contains(h.secrets.get("APP_DATABASE_URL")));
+            assertThat(h.counter("switchman_migrations_total", "result", "failed")).isEqualTo(1.0);
+        } finally {
+            h.notifier.close();
+        }
     }
 
     private void script(String name, String sql) throws IOException {
