@@ -105,6 +105,15 @@ public final class DatabaseMigrator {
         }
         String backupText = receipt == null ? null : receipt.toString();
         return switch (flyway.migrate(target)) {
+            case FlywayMigrations.Run.Applied applied when applied.versions().isEmpty() -> {
+                // Flyway's own lock serialised us behind a runner under another lease (e.g. two
+                // environments declaring the same database), which applied them first.
+                runs.finish(run, clock.instant(), MigrationRuns.Result.NOT_RUN, "", null,
+                        "nothing left to apply: another runner applied the pending versions meanwhile", backupText);
+                LOG.infof("%s: nothing left to apply, another runner applied the pending versions meanwhile",
+                        target.label());
+                yield new MigrationOutcome.UpToDate(database, history.applied().size() + history.pending().size());
+            }
             case FlywayMigrations.Run.Applied applied -> {
                 runs.finish(run, clock.instant(), MigrationRuns.Result.APPLIED, String.join(",", applied.versions()),
                         null, null, backupText);

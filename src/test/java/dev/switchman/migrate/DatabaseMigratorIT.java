@@ -223,4 +223,22 @@ class DatabaseMigratorIT {
                 .allMatch(s -> s.contains("another runner (replica-") || s.equals("app: up to date (2 applied)"));
         assertThat(f.appliedVersions()).containsExactly("1", "2");
     }
+    @Test
+    void versionsAnotherRunnerAppliedWhileThisOneWaitedAreNotReportedAsAppliedAgain() {
+        f.script("V1__create_orders.sql", "create table orders (id bigint primary key);");
+        DesiredEnvironment production = f.environment(false, true);
+        DesiredEnvironment staging = new DesiredEnvironment(production.project(), "staging", null, Map.of(), Map.of(),
+                f.environment(false, false).databases(), production.policy(), null);
+        // staging declares the same database: while production backs up, staging's runner (another lease) migrates it
+        PreMigrationBackup racedByStaging = (environment, database, revision) -> {
+            assertThat(f.gate("staging-runner", Optional.empty()).pass(staging, revision).summary())
+                    .isEqualTo("app: applied V1");
+            return f.recordingBackup().takeVerified(environment, database, revision);
+        };
+
+        MigrationOutcome production1 = f.gate("production-runner", Optional.of(racedByStaging)).pass(production, "rev-1");
+
+        assertThat(production1.summary()).isEqualTo("app: up to date (1 applied)");
+        assertThat(f.appliedVersions()).containsExactly("1");
+    }
 }
