@@ -15,6 +15,7 @@ public record DeploymentEvent(String id, String step, Instant createdAt, Instant
         String reason, String detail, Integer attempt, Integer maxAttempts, Integer durationMs, Boolean skipped) {
 
     public static final String PRE_DEPLOY_COMMAND = "PRE_DEPLOY_COMMAND";
+    public static final String HEALTHCHECK = "HEALTHCHECK";
 
     /** Whether this step failed (Railway gave an error for it). */
     public boolean failed() {

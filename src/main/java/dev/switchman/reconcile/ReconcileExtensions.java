@@ -54,8 +54,12 @@ public record ReconcileExtensions(Notifier notifier, Rollouts rollouts, Migratio
             Consumer<RolloutEvent> rolloutEvents, DataSource store, Instance<PreMigrationBackup> backups,
             Secrets secrets) {
         SwitchmanConfig.Rollout rollout = config.rollout();
+        CommandMigrationRuns commandRuns = new CommandMigrationRuns(new MigrationRuns(store));
         Rollouts rollouts = !rollout.enabled() ? null : new Rollouts(railway, new HttpAppChecks(), rolloutStore, events,
-                registry, rolloutEvents::accept, new RolloutSettings(rollout.pollInterval(), rollout.maxWait(),
+                registry, event -> {
+                    commandRuns.on(event);
+                    rolloutEvents.accept(event);
+                }, new RolloutSettings(rollout.pollInterval(), rollout.maxWait(),
                         rollout.domainBaseUrl(), rollout.monitorInterval()), Instant::now);
         return new ReconcileExtensions(notifier, rollouts, migrationGate(config, desired, store, backups, secrets),
                 config.migrate().busyRequeue());

@@ -31,6 +31,7 @@ class RolloutNotifications {
                     e.deploymentId(), e.reason());
             case RolloutEvent.MigrationFailed e -> MigrationNotices.commandFailed(e.environment(), e.service(),
                     e.database(), e.revision(), e.deploymentId(), e.reason());
+            case RolloutEvent.MigrationApplied e -> null;
             case RolloutEvent.RolledBack e -> RolloutNotices.rolledBack(e.environment(), e.service(), e.revision(),
                     e.targetDeploymentId(), e.newDeploymentId(), e.redeployedSource(), e.reason());
             case RolloutEvent.Quarantined e -> RolloutNotices.quarantined(e.environment(), e.revision(), e.reason());

@@ -56,10 +56,13 @@ final class RolloutEngine {
         track.status = deployment.status();
         DeploymentPhase phase = DeploymentPhase.of(deployment.status());
         if (phase.running()) {
+            if (!track.ran && track == service.forward && service.migration != null) {
+                recorder.migrationApplied(rollout, service, now);
+            }
             track.ran = true;
         }
         switch (phase) {
-            case FAILED -> failed(rollout, service, track, railwayFailure(service, track, deployment), now);
+            case FAILED -> failed(rollout, service, track, railwayFailure(rollout, service, track, deployment, now), now);
             case CRASHED -> failed(rollout, service, track, "Railway: deployment CRASHED" + reason(deployment), now);
             case GONE -> failed(rollout, service, track, "Railway: deployment " + deployment.status()
                     + " before it was verified", now);
@@ -147,7 +150,8 @@ final class RolloutEngine {
     }
 
     /** Railway's FAILED with the step that failed; a failed pre-deploy command that migrates is a migration failure. */
-    private String railwayFailure(ServiceRollout service, DeploymentTrack track, Deployment deployment) {
+    private String railwayFailure(Rollout rollout, ServiceRollout service, DeploymentTrack track, Deployment deployment,
+            Instant now) {
         String plain = "Railway: deployment FAILED" + reason(deployment);
         if (track != service.forward) {
             return plain;
@@ -159,6 +163,10 @@ final class RolloutEngine {
         if (service.migration != null && DeploymentEvent.PRE_DEPLOY_COMMAND.equals(step.step())) {
             track.migrationFailed = true;
             return service.migration.failure(service.name, step.error(), service.preMigrationBackup);
+        }
+        if (service.migration != null && DeploymentEvent.HEALTHCHECK.equals(step.step())) {
+            // the healthcheck comes after the pre-deploy step: the migration command went through
+            recorder.migrationApplied(rollout, service, now);
         }
         return plain + " in step " + step.step() + ": " + step.error();
     }

@@ -61,8 +61,18 @@ public sealed interface RolloutEvent {
      * failed: the new version never went live. Fired besides {@link RolloutFailed}, for those who follow
      * migrations rather than rollouts.
      */
-    record MigrationFailed(String environment, String service, String database, String revision,
-            String deploymentId, String reason, Instant at) implements RolloutEvent {
+    record MigrationFailed(String environment, String service, String database, String command, String revision,
+            String deploymentId, String backup, String reason, Instant at) implements RolloutEvent {
+    }
+
+    /**
+     * The migration command of {@code database} ran through in the pre-deploy step of {@code service}'s new
+     * deployment (it reached SUCCESS, or failed only later, at its healthcheck).
+     *
+     * @param backup the pre-migration backup taken before the deploy, or null
+     */
+    record MigrationApplied(String environment, String service, String database, String command, String revision,
+            String deploymentId, String backup, Instant at) implements RolloutEvent {
     }
 
     /**

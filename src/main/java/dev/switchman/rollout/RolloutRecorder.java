@@ -81,8 +81,15 @@ final class RolloutRecorder {
                 track.reason, at));
         if (track.migrationFailed && service.migration != null) {
             emit(new RolloutEvent.MigrationFailed(rollout.qualifiedName(), service.name, service.migration.database(),
-                    rollout.revision, track.deploymentId, track.reason, at));
+                    service.migration.command(), rollout.revision, track.deploymentId, service.preMigrationBackup,
+                    track.reason, at));
         }
+    }
+
+    void migrationApplied(Rollout rollout, ServiceRollout service, Instant at) {
+        emit(new RolloutEvent.MigrationApplied(rollout.qualifiedName(), service.name, service.migration.database(),
+                service.migration.command(), rollout.revision, service.forward.deploymentId, service.preMigrationBackup,
+                at));
     }
 
     void degraded(Rollout rollout, ServiceRollout service, CheckResult failed, Instant at) {

@@ -15,8 +15,9 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * {@code GET /api/v1/environments/{name}/migrations}: per database Switchman migrates ({@code migrations.path}),
- * the newest attempts of the run log and the lease on it, if one is held.
+ * {@code GET /api/v1/environments/{name}/migrations}: per database with migrations (a Flyway folder, or a
+ * command Railway runs before deploys), the newest attempts of the run log and the lease on it, if one is held
+ * (command migrations take none: Railway runs them).
  */
 @Path("/api/v1/environments/{name}/migrations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +62,7 @@ public class MigrationsResource {
         DesiredEnvironment env = lookup.find(name);
         Instant now = Instant.now();
         return env.databases().values().stream()
-                .filter(db -> db.migrations() != null && db.migrations().path() != null)
+                .filter(db -> db.migrations() != null)
                 .map(db -> view(env, db, now)).toList();
     }
 

@@ -166,6 +166,17 @@ class CommandMigrationRolloutIT extends SandboxReconcileIT {
 
         assertThat(h.drive(desire("2.1", "2.0"), 40)).isInstanceOf(ReconcileOutcome.Converged.class);
         assertThat(h.rolloutStore.quarantined("shop", "production")).isEmpty();
+        // newest first: 2.1's command ran, 2.0's failed (with the backup to restore), 1.0's ran; once each
+        assertThat(new MigrationRuns(dataSource).recent("shop/production", "app", 10)).satisfiesExactly(
+                ran -> assertThat(ran.result()).isEqualTo(MigrationRuns.Result.APPLIED),
+                failed -> {
+                    assertThat(failed.result()).isEqualTo(MigrationRuns.Result.FAILED);
+                    assertThat(failed.failedScript()).isEqualTo(COMMAND);
+                    assertThat(failed.message()).contains(ERROR);
+                    assertThat(failed.backup()).startsWith(backup);
+                    assertThat(failed.runner()).contains("railway pre-deploy");
+                },
+                first -> assertThat(first.result()).isEqualTo(MigrationRuns.Result.APPLIED));
         assertThat(serving("api")).isNotEqualTo(goodApi)
                 .isEqualTo(h.rolloutStore.lastGood("shop", "production", "api", null).orElseThrow());
     }

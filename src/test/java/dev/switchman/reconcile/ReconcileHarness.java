@@ -101,6 +101,7 @@ final class ReconcileHarness implements AutoCloseable {
         this.events = new EventRepository(dataSource);
         this.notifications = new NotificationRepository(dataSource);
         this.rolloutStore = new RolloutRepository(dataSource);
+        this.commandMigrationRuns = new CommandMigrationRuns(new dev.switchman.migrate.MigrationRuns(dataSource));
         this.desiredDir = desiredDir;
     }
 
@@ -167,10 +168,14 @@ final class ReconcileHarness implements AutoCloseable {
     /** Set by {@link #followRollouts()}: the reconciler follows, verifies and rolls back its deployments. */
     Rollouts rollouts;
     final java.util.List<RolloutEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CommandMigrationRuns commandMigrationRuns;
 
     /** Makes the harness's reconciler follow rollouts, checking the sandbox's app endpoints on its clock. */
     ReconcileHarness followRollouts() {
-        rollouts = new Rollouts(railway, new HttpAppChecks(), rolloutStore, events, registry, heard::add,
+        rollouts = new Rollouts(railway, new HttpAppChecks(), rolloutStore, events, registry, event -> {
+                    commandMigrationRuns.on(event);
+                    heard.add(event);
+                },
                 RolloutSettings.DEFAULT.withDomainBaseUrl(server.url() + "/apps/"), () -> sandbox.clock().now());
         reconciler = null;
         return this;

@@ -47,12 +47,18 @@ class MigrationsApiIT {
                         kind: Environment
                         metadata: { name: production, project: ledger }
                         spec:
+                          services:
+                            api:
+                              source: { image: ghcr.io/acme/ledger-api:1.0 }
                           databases:
                             app:
                               url: { secretRef: LEDGER_APP_URL }
                               migrations: { path: migrations }
                             reports:
                               url: { secretRef: LEDGER_REPORTS_URL }
+                            search:
+                              url: { secretRef: LEDGER_SEARCH_URL }
+                              migrations: { command: ./manage migrate, service: api }
                         """,
                 "ledger/migrations/V1__create_entries.sql", "create table entries (id bigint);"));
         holder.poll();
@@ -73,8 +79,15 @@ class MigrationsApiIT {
         runs.start(ENV, "app", "rev-3", "runner-b", T0.plusSeconds(120));
         new MigrationLocks(store).acquire(ENV, "app", "runner-b", Instant.now(), Duration.ofMinutes(15));
 
+        long command = runs.start(ENV, "search", "rev-2", "railway pre-deploy of deployment d-7", T0.plusSeconds(90));
+        runs.finish(command, T0.plusSeconds(90), MigrationRuns.Result.APPLIED, "", null,
+                "`./manage migrate` ran in the pre-deploy step of api", "search-backup-1");
+
         given().when().get("/api/v1/environments/{name}/migrations", ENV).then().statusCode(200)
-                .body("$", hasSize(1))
+                .body("database", contains("app", "search"))
+                .body("[1].lease", nullValue())
+                .body("[1].runs.runner", contains("railway pre-deploy of deployment d-7"))
+                .body("[1].runs.result", contains("applied"))
                 .body("[0].database", equalTo("app"))
                 .body("[0].lease.holder", equalTo("runner-b"))
                 .body("[0].lease.expired", equalTo(false))
