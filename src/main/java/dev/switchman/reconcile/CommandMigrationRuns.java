@@ -10,16 +10,19 @@ import org.jboss.logging.Logger;
 /**
  * Migration commands in the run log ({@code migration_runs}) beside Flyway's attempts, so the status
  * API's migrations show both: one row per deployment whose pre-deploy step ran (or failed) the command,
- * with Railway as its runner. A rollout followed again after a restart does not add a second row.
+ * with Railway as its runner, counted in {@code switchman_migrations_total}. A rollout followed again after a
+ * restart does not add a second row.
  */
 final class CommandMigrationRuns implements RolloutListener {
 
     private static final Logger LOG = Logger.getLogger(CommandMigrationRuns.class);
 
     private final MigrationRuns runs;
+    private final MigrationMetrics metrics;
 
-    CommandMigrationRuns(MigrationRuns runs) {
+    CommandMigrationRuns(MigrationRuns runs, MigrationMetrics metrics) {
         this.runs = runs;
+        this.metrics = metrics;
     }
 
     @Override
@@ -46,6 +49,7 @@ final class CommandMigrationRuns implements RolloutListener {
         if (!recorded) {
             long id = runs.start(environment, database, revision, runner, at);
             runs.finish(id, at, result, "", command, message, backup);
+            metrics.count(environment, database, result.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 }

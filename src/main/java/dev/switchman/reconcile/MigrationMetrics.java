@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * {@code switchman_migrations_total{environment,database,result}}: one count per migration attempt the run
- * log ({@code migration_runs}) records, result {@code applied}, {@code failed}, {@code dry_run_failed} or
+ * log ({@code migration_runs}) records (Flyway's here, migration commands' through {@link CommandMigrationRuns}), result {@code applied}, {@code failed}, {@code dry_run_failed} or
  * {@code not_run} (its pre-migration backup failed). Checks that find nothing to do, a held lease, a
  * diverged history and a quarantined revision repeated are not attempts.
  */
@@ -31,8 +31,13 @@ final class MigrationMetrics implements MigrationGate.Listener {
             default -> null;
         };
         if (databaseAndResult != null) {
-            registry.counter("switchman_migrations_total", Tags.of("environment", environment.qualifiedName(),
-                    "database", databaseAndResult[0], "result", databaseAndResult[1])).increment();
+            count(environment.qualifiedName(), databaseAndResult[0], databaseAndResult[1]);
         }
+    }
+
+    /** @param environment {@code project/name} */
+    void count(String environment, String database, String result) {
+        registry.counter("switchman_migrations_total", Tags.of("environment", environment, "database", database,
+                "result", result)).increment();
     }
 }

@@ -54,7 +54,8 @@ public record ReconcileExtensions(Notifier notifier, Rollouts rollouts, Migratio
             Consumer<RolloutEvent> rolloutEvents, DataSource store, Instance<PreMigrationBackup> backups,
             Secrets secrets) {
         SwitchmanConfig.Rollout rollout = config.rollout();
-        CommandMigrationRuns commandRuns = new CommandMigrationRuns(new MigrationRuns(store));
+        CommandMigrationRuns commandRuns = new CommandMigrationRuns(new MigrationRuns(store),
+                new MigrationMetrics(registry));
         Rollouts rollouts = !rollout.enabled() ? null : new Rollouts(railway, new HttpAppChecks(), rolloutStore, events,
                 registry, event -> {
                     commandRuns.on(event);

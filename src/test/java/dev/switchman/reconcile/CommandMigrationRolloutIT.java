@@ -177,6 +177,8 @@ class CommandMigrationRolloutIT extends SandboxReconcileIT {
                     assertThat(failed.runner()).contains("railway pre-deploy");
                 },
                 first -> assertThat(first.result()).isEqualTo(MigrationRuns.Result.APPLIED));
+        assertThat(h.counter("switchman_migrations_total", "result", "applied")).isEqualTo(2.0);
+        assertThat(h.counter("switchman_migrations_total", "result", "failed")).isEqualTo(1.0);
         assertThat(serving("api")).isNotEqualTo(goodApi)
                 .isEqualTo(h.rolloutStore.lastGood("shop", "production", "api", null).orElseThrow());
     }

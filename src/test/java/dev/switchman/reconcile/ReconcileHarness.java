@@ -101,7 +101,8 @@ final class ReconcileHarness implements AutoCloseable {
         this.events = new EventRepository(dataSource);
         this.notifications = new NotificationRepository(dataSource);
         this.rolloutStore = new RolloutRepository(dataSource);
-        this.commandMigrationRuns = new CommandMigrationRuns(new dev.switchman.migrate.MigrationRuns(dataSource));
+        this.commandMigrationRuns = new CommandMigrationRuns(new dev.switchman.migrate.MigrationRuns(dataSource),
+                new MigrationMetrics(registry));
         this.desiredDir = desiredDir;
     }
 
