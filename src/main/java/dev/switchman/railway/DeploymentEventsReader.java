@@ -23,16 +23,14 @@ final class DeploymentEventsReader {
     List<DeploymentEvent> read(String deploymentId) {
         List<DeploymentEvent> events = new ArrayList<>();
         String after = null;
-        JsonNode pageInfo;
         do {
             ObjectNode variables = json.createObjectNode().put("deploymentId", deploymentId).put("first", PAGE)
                     .put("after", after);
             JsonNode connection = caller.call(Operation.DEPLOYMENT_EVENTS, variables, "deployment " + deploymentId)
                     .path("deploymentEvents");
             ResponseReader.nodes(connection).forEach(node -> events.add(ResponseReader.deploymentEvent(node)));
-            pageInfo = connection.path("pageInfo");
-            after = ResponseReader.text(pageInfo, "endCursor");
-        } while (pageInfo.path("hasNextPage").asBoolean(false) && after != null);
+            after = ResponseReader.nextCursor(connection, after);
+        } while (after != null);
         return events.stream()
                 .sorted(Comparator.comparing(DeploymentEvent::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();

@@ -42,16 +42,13 @@ final class ProjectFinder {
     private Optional<String> throughProjects(String name) {
         List<JsonNode> matches = new ArrayList<>();
         String after = null;
-        boolean more = true;
-        while (more) {
+        do {
             ObjectNode variables = json.createObjectNode().put("first", PAGE).put("after", after);
             JsonNode page = caller.call(Operation.PROJECTS, variables, "project " + name).path("projects");
             ResponseReader.nodes(page).stream().filter(node -> name.equals(ResponseReader.text(node, "name")))
                     .forEach(matches::add);
-            String next = ResponseReader.text(page.path("pageInfo"), "endCursor");
-            more = page.path("pageInfo").path("hasNextPage").asBoolean(false) && next != null && !next.equals(after);
-            after = next;
-        }
+            after = ResponseReader.nextCursor(page, after);
+        } while (after != null);
         if (matches.size() > 1) {
             List<String> named = matches.stream().map(node -> ResponseReader.text(node, "id")
                     + " (workspace " + ResponseReader.text(node, "workspaceId") + ")").toList();

@@ -51,6 +51,16 @@ final class ResponseReader {
         return nodes;
     }
 
+    /**
+     * The cursor of the page after {@code connection}'s, or null when there is none: no next page, no
+     * cursor, or the same cursor again (a server that does not advance would otherwise be read forever).
+     */
+    static String nextCursor(JsonNode connection, String after) {
+        JsonNode pageInfo = connection.path("pageInfo");
+        String next = text(pageInfo, "endCursor");
+        return pageInfo.path("hasNextPage").asBoolean(false) && next != null && !next.equals(after) ? next : null;
+    }
+
     static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isNull() || value.isMissingNode() ? null : value.asText();

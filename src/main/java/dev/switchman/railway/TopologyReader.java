@@ -64,9 +64,8 @@ final class TopologyReader {
                 return List.of();
             }
             JsonNode page = project.path(connection);
-            JsonNode pageInfo = page.path("pageInfo");
-            String next = ResponseReader.text(pageInfo, "endCursor");
-            more = pageInfo.path("hasNextPage").asBoolean(false) && next != null && !next.equals(after);
+            String next = ResponseReader.nextCursor(page, after);
+            more = next != null;
             after = more ? next : after;
             return ResponseReader.nodes(page);
         }

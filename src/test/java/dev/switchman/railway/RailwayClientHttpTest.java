@@ -159,6 +159,30 @@ class RailwayClientHttpTest {
     }
 
     @Test
+    void deployment_events_follow_their_pages_in_time_order_and_stop_when_the_cursor_does_not_advance() {
+        railway.answer(200, eventsPage("ev-2", "PRE_DEPLOY_COMMAND", "2026-11-21T08:00:20Z", "relation missing",
+                true, "cursor-1"))
+                .answer(200, eventsPage("ev-1", "BUILD_IMAGE", "2026-11-21T08:00:00Z", null, true, "cursor-1"));
+
+        List<DeploymentEvent> events = client().deploymentEvents("dep-1");
+
+        assertThat(events).extracting(DeploymentEvent::step).containsExactly("BUILD_IMAGE", "PRE_DEPLOY_COMMAND");
+        assertThat(events.get(1).failed()).isTrue();
+        assertThat(events.get(1).error()).isEqualTo("relation missing");
+        assertThat(railway.received()).hasSize(2);
+    }
+
+    private static String eventsPage(String id, String step, String createdAt, String error, boolean hasNextPage,
+            String cursor) {
+        return """
+                {"data":{"deploymentEvents":{"pageInfo":{"hasNextPage":%s,"endCursor":"%s"},
+                  "edges":[{"cursor":"%s","node":{"id":"%s","step":"%s","createdAt":"%s","completedAt":"%s",
+                    "payload":{"error":%s}}}]}}}"""
+                .formatted(hasNextPage, cursor, cursor, id, step, createdAt, createdAt,
+                        error == null ? "null" : "\"" + error + "\"");
+    }
+
+    @Test
     void a_project_token_is_sent_alone_in_project_access_token() {
         railway.answer(200, DEPLOYMENT);
 
