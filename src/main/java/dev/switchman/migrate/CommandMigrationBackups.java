@@ -61,13 +61,9 @@ final class CommandMigrationBackups {
     }
 
     private MigrationOutcome takeOne(DesiredEnvironment environment, DatabaseSpec database, String revision) {
-        String secret = database.url() == null ? "(none declared)" : database.url().name();
-        Optional<String> url = database.url() == null ? Optional.empty() : secrets.lookup(secret);
+        Optional<String> url = database.url() == null ? Optional.empty() : secrets.lookup(database.url().name());
         if (url.isEmpty()) {
-            return missingUrl == MigrationGate.MissingUrl.SKIP
-                    ? new MigrationOutcome.Skipped(database.name(), "secret " + secret + " is not set (sandbox)")
-                    : new MigrationOutcome.Misconfigured(database.name(), "SecretMissing",
-                            "secret " + secret + " holding the database URL is not set");
+            return missingUrl.outcome(database);
         }
         if (backup.isEmpty()) {
             return new MigrationOutcome.BackupUnavailable(database.name());

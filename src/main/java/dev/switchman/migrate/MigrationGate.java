@@ -22,7 +22,16 @@ public final class MigrationGate {
         /** Stop the rollout (Railway: a rollout must not go ahead without its migrations). */
         STALL,
         /** Skip the database (the sandbox: there is no real database behind the examples). */
-        SKIP
+        SKIP;
+
+        /** What {@code database}, whose URL secret is not set, comes to. */
+        MigrationOutcome outcome(DatabaseSpec database) {
+            String secret = database.url() == null ? "(none declared)" : database.url().name();
+            return this == SKIP
+                    ? new MigrationOutcome.Skipped(database.name(), "secret " + secret + " is not set (sandbox)")
+                    : new MigrationOutcome.Misconfigured(database.name(), "SecretMissing",
+                            "secret " + secret + " holding the database URL is not set");
+        }
     }
 
     /** Told each database's outcome as the gate reaches it (notifications, metrics); must not throw. */
@@ -77,7 +86,7 @@ public final class MigrationGate {
             try {
                 outcome = targets.target(environment, database)
                         .map(target -> migrator.migrate(target, environment, database, revision))
-                        .orElseGet(() -> withoutUrl(database));
+                        .orElseGet(() -> missingUrl.outcome(database));
             } catch (MigrationTargets.InvalidUrl e) {
                 outcome = new MigrationOutcome.Misconfigured(database.name(), "InvalidDatabaseUrl",
                         "secret " + database.url().name() + " is not a usable PostgreSQL URL: " + e.getMessage());
@@ -111,13 +120,5 @@ public final class MigrationGate {
     public static boolean migrates(DesiredEnvironment environment) {
         return environment.databases().values().stream()
                 .anyMatch(d -> d.migrations() != null && d.migrations().path() != null);
-    }
-
-    private MigrationOutcome withoutUrl(DatabaseSpec database) {
-        String secret = database.url() == null ? "(none declared)" : database.url().name();
-        return missingUrl == MissingUrl.SKIP
-                ? new MigrationOutcome.Skipped(database.name(), "secret " + secret + " is not set (sandbox)")
-                : new MigrationOutcome.Misconfigured(database.name(), "SecretMissing",
-                        "secret " + secret + " holding the database URL is not set");
     }
 }
