@@ -16,7 +16,14 @@ import javax.sql.DataSource;
 public final class MigrationRuns {
 
     /** Results written to the log; only FAILED and DRY_RUN_FAILED quarantine a revision. */
-    public enum Result { APPLIED, FAILED, DRY_RUN_FAILED, NOT_RUN }
+    public enum Result {
+        APPLIED, FAILED, DRY_RUN_FAILED, NOT_RUN;
+
+        /** As the status API and the metrics write it: {@code applied}, {@code dry_run_failed}, ... */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** A failed attempt at a revision: that revision is not tried again. */
     public record Failure(Result result, String script, String message, String backup) {

@@ -49,7 +49,7 @@ final class CommandMigrationRuns implements RolloutListener {
         if (!recorded) {
             long id = runs.start(environment, database, revision, runner, at);
             runs.finish(id, at, result, "", command, message, backup);
-            metrics.count(environment, database, result.name().toLowerCase(java.util.Locale.ROOT));
+            metrics.count(environment, database, result);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.switchman.reconcile;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.migrate.MigrationGate;
 import dev.switchman.migrate.MigrationOutcome;
+import dev.switchman.migrate.MigrationRuns.Result;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -22,22 +23,21 @@ final class MigrationMetrics implements MigrationGate.Listener {
 
     @Override
     public void outcome(DesiredEnvironment environment, String revision, MigrationOutcome outcome) {
-        String[] databaseAndResult = switch (outcome) {
-            case MigrationOutcome.Applied a -> new String[] {a.database(), "applied"};
+        String environmentName = environment.qualifiedName();
+        switch (outcome) {
+            case MigrationOutcome.Applied a -> count(environmentName, a.database(), Result.APPLIED);
             case MigrationOutcome.Failed f when !f.quarantined() ->
-                    new String[] {f.database(), f.dryRun() ? "dry_run_failed" : "failed"};
-            case MigrationOutcome.BackupFailed b -> new String[] {b.database(), "not_run"};
-            case MigrationOutcome.BackupUnavailable b -> new String[] {b.database(), "not_run"};
-            default -> null;
-        };
-        if (databaseAndResult != null) {
-            count(environment.qualifiedName(), databaseAndResult[0], databaseAndResult[1]);
+                    count(environmentName, f.database(), f.dryRun() ? Result.DRY_RUN_FAILED : Result.FAILED);
+            case MigrationOutcome.BackupFailed b -> count(environmentName, b.database(), Result.NOT_RUN);
+            case MigrationOutcome.BackupUnavailable b -> count(environmentName, b.database(), Result.NOT_RUN);
+            default -> {
+            }
         }
     }
 
     /** @param environment {@code project/name} */
-    void count(String environment, String database, String result) {
+    void count(String environment, String database, Result result) {
         registry.counter("switchman_migrations_total", Tags.of("environment", environment, "database", database,
-                "result", result)).increment();
+                "result", result.label())).increment();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
@@ -51,9 +50,8 @@ public class MigrationsResource {
             String backup, String runner, Instant startedAt, Instant finishedAt) {
 
         static RunView of(MigrationRuns.Run run) {
-            return new RunView(run.revision(), run.result() == null ? "running"
-                    : run.result().name().toLowerCase(Locale.ROOT), run.applied(), run.failedScript(), run.message(),
-                    run.backup(), run.runner(), run.startedAt(), run.finishedAt());
+            return new RunView(run.revision(), run.result() == null ? "running" : run.result().label(), run.applied(),
+                    run.failedScript(), run.message(), run.backup(), run.runner(), run.startedAt(), run.finishedAt());
         }
     }
 
