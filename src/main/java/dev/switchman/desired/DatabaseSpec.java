@@ -27,6 +27,11 @@ public record DatabaseSpec(String name, String service, VariableValue.SecretRef 
      */
     public record MigrationSpec(String path, String command, String service, boolean dryRunFirst,
             Duration lockTimeout) {
+
+        /** Whether this is a command that Railway runs as the pre-deploy command of {@code serviceName}. */
+        public boolean runsIn(String serviceName) {
+            return command != null && service != null && service.equals(serviceName);
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ final class CommandMigrationBackups {
 
     private static boolean wanted(DatabaseSpec database, Collection<String> deploying) {
         DatabaseSpec.MigrationSpec migrations = database.migrations();
-        return migrations != null && migrations.command() != null && deploying.contains(migrations.service())
+        return migrations != null && deploying.stream().anyMatch(migrations::runsIn)
                 && database.backups() != null && database.backups().beforeMigrations();
     }
 

@@ -13,7 +13,7 @@ record MigrationCommand(String database, String command) {
     static MigrationCommand of(DesiredEnvironment environment, String service) {
         for (DatabaseSpec database : environment.databases().values()) {
             DatabaseSpec.MigrationSpec migrations = database.migrations();
-            if (migrations != null && migrations.command() != null && service.equals(migrations.service())) {
+            if (migrations != null && migrations.runsIn(service)) {
                 return new MigrationCommand(database.name(), migrations.command());
             }
         }
