@@ -85,6 +85,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /**
+     * The URL of a database of this server in libpq form, as Railway injects {@code DATABASE_URL} and as
+     * a database's {@code url} secret holds it.
+     */
+    public String databaseUrl(String database) {
+        return "postgresql://" + username() + "@127.0.0.1:" + port + "/" + database;
+    }
+
     /** The superuser to connect as. */
     public String username() {
         return DATABASE;

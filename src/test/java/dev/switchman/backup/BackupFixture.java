@@ -42,7 +42,7 @@ final class BackupFixture {
             s.execute("create table settings (v text)");
             s.execute("insert into settings values ('ok')");
         }
-        return "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/" + name;
+        return postgres.databaseUrl(name);
     }
 
     static DatabaseSpec.BackupSpec spec(String directory, List<DatabaseSpec.DrillCheck> checks) {

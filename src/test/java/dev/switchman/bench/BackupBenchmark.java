@@ -43,7 +43,7 @@ public final class BackupBenchmark {
                     from generate_series(1, %d) g;
                     """.formatted(rows)));
             long databaseBytes = size(postgres, "bench");
-            String url = "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/bench";
+            String url = postgres.databaseUrl("bench");
             FilesystemStorage storage = new FilesystemStorage(dir.resolve("dest"));
             BackupRunner runner = new BackupRunner(new PgProcesses(PostgresClientTools.find()), dir.resolve("work"),
                     Clock.systemUTC());

@@ -41,7 +41,7 @@ class BackupCommandIT {
     }
 
     private static String url(String database) {
-        return "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/" + database;
+        return postgres.databaseUrl(database);
     }
 
     private static void execute(String database, String sql) throws Exception {

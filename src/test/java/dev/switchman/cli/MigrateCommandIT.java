@@ -22,8 +22,7 @@ class MigrateCommandIT {
     static void startPostgres() throws Exception {
         postgres = EmbeddedPostgres.start();
         postgres.createDatabase("tickets");
-        Files.writeString(secrets.resolve("TICKETING_DATABASE_URL"),
-                "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/tickets");
+        Files.writeString(secrets.resolve("TICKETING_DATABASE_URL"), postgres.databaseUrl("tickets"));
     }
 
     @AfterAll

@@ -71,7 +71,7 @@ final class MigrationFixture {
 
     /** The URL as Railway would inject it. */
     String databaseUrl() {
-        return "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/" + appDatabase;
+        return postgres.databaseUrl(appDatabase);
     }
 
     void script(String name, String sql) {

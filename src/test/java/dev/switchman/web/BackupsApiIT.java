@@ -53,8 +53,7 @@ class BackupsApiIT {
                                   checks: [ { table: orders, minRows: 50 } ]
                         """);
                 Path secrets = Files.createDirectories(root.resolve("secrets"));
-                Files.writeString(secrets.resolve("SHOP_DATABASE_URL"), "postgresql://" + application.username()
-                        + "@127.0.0.1:" + application.port() + "/shop");
+                Files.writeString(secrets.resolve("SHOP_DATABASE_URL"), application.databaseUrl("shop"));
                 return Map.of("switchman.desired.dir", root.resolve("desired").toString(),
                         "switchman.secrets.dir", secrets.toString());
             } catch (IOException e) {
