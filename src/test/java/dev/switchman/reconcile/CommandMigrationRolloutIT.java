@@ -12,9 +12,6 @@ import dev.switchman.backup.PgProcesses;
 import dev.switchman.backup.PostgresClientTools;
 import dev.switchman.backup.PreMigrationBackups;
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.migrate.DatabaseMigrator;
-import dev.switchman.migrate.MigrationGate;
-import dev.switchman.migrate.MigrationLocks;
 import dev.switchman.migrate.MigrationRuns;
 import dev.switchman.migrate.PreMigrationBackup;
 import dev.switchman.notify.NotificationKind;
@@ -84,12 +81,9 @@ class CommandMigrationRolloutIT extends SandboxReconcileIT {
         h.followRollouts();
         String appDatabase = "command_app_" + ++databases;
         postgres.createDatabase(appDatabase);
-        h.secrets = Map.of("APP_DATABASE_URL",
-                "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/" + appDatabase);
+        h.secrets = Map.of("APP_DATABASE_URL", postgres.databaseUrl(appDatabase));
         catalog = new BackupCatalog(store);
-        h.migrationGate = new MigrationGate(name -> Optional.ofNullable(h.secrets.get(name)), () -> desiredDir,
-                MigrationGate.MissingUrl.STALL, new DatabaseMigrator(new MigrationLocks(store), new MigrationRuns(store),
-                        Optional.of(realBackups()), "test-runner", Clock.systemUTC()));
+        h.migrating(Optional.of(realBackups()));
     }
 
     /** pg_dump into backupDir, verified by checksum, catalogued on the sandbox's clock. */
@@ -203,8 +197,7 @@ class CommandMigrationRolloutIT extends SandboxReconcileIT {
 
     @Test
     void aFailedPreMigrationBackupStopsTheDeploy() {
-        h.secrets = Map.of("APP_DATABASE_URL", "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port()
-                + "/no_such_database");
+        h.secrets = Map.of("APP_DATABASE_URL", postgres.databaseUrl("no_such_database"));
 
         ReconcileOutcome outcome = h.reconcile(desire("1.0", "1.0"));
 

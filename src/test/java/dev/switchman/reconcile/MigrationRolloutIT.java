@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.migrate.DatabaseMigrator;
-import dev.switchman.migrate.MigrationGate;
-import dev.switchman.migrate.MigrationLocks;
-import dev.switchman.migrate.MigrationRuns;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.NotifySettings;
 import dev.switchman.store.EmbeddedPostgres;
@@ -19,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +65,9 @@ class MigrationRolloutIT {
         h = ReconcileHarness.fresh(store, desiredDir);
         appDatabase = "rollout_app_" + ++databases;
         postgres.createDatabase(appDatabase);
-        String url = "postgresql://" + postgres.username() + "@127.0.0.1:" + postgres.port() + "/" + appDatabase;
+        String url = postgres.databaseUrl(appDatabase);
         h.secrets = Map.of("APP_DATABASE_URL", url);
-        h.migrationGate = new MigrationGate(name -> Optional.ofNullable(h.secrets.get(name)), () -> desiredDir,
-                MigrationGate.MissingUrl.STALL, new DatabaseMigrator(new MigrationLocks(store), new MigrationRuns(store),
-                        Optional.empty(), "test-runner", Clock.systemUTC()));
+        h.migrating(Optional.empty());
         Files.createDirectories(desiredDir.resolve("migrations"));
     }
 

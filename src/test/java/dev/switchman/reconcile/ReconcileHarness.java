@@ -4,6 +4,11 @@ import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.desired.LoadResult;
+import dev.switchman.migrate.DatabaseMigrator;
+import dev.switchman.migrate.MigrationGate;
+import dev.switchman.migrate.MigrationLocks;
+import dev.switchman.migrate.MigrationRuns;
+import dev.switchman.migrate.PreMigrationBackup;
 import dev.switchman.notify.Notifier;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.RailwayEnvironmentParser;
@@ -17,6 +22,7 @@ import dev.switchman.rollout.Rollouts;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxFixture;
 import dev.switchman.sandbox.SandboxServer;
+import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.InventoryRepository;
@@ -29,10 +35,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import dev.switchman.store.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -101,7 +107,8 @@ final class ReconcileHarness implements AutoCloseable {
         this.events = new EventRepository(dataSource);
         this.notifications = new NotificationRepository(dataSource);
         this.rolloutStore = new RolloutRepository(dataSource);
-        this.commandMigrationRuns = new CommandMigrationRuns(new dev.switchman.migrate.MigrationRuns(dataSource),
+        this.store = dataSource;
+        this.commandMigrationRuns = new CommandMigrationRuns(new MigrationRuns(dataSource),
                 new MigrationMetrics(registry));
         this.desiredDir = desiredDir;
     }
@@ -149,7 +156,18 @@ final class ReconcileHarness implements AutoCloseable {
     private EnvironmentReconciler reconciler;
 
     /** Runs the desired databases' migrations before deploys; set before the first reconcile. */
-    dev.switchman.migrate.MigrationGate migrationGate;
+    MigrationGate migrationGate;
+
+    /**
+     * Makes the reconciler migrate the databases the desired state declares, reading their URLs from
+     * {@link #secrets}, with the run log and leases in this harness's store; an empty {@code backup} takes none.
+     */
+    ReconcileHarness migrating(Optional<PreMigrationBackup> backup) {
+        migrationGate = new MigrationGate(name -> Optional.ofNullable(secrets.get(name)), () -> desiredDir,
+                MigrationGate.MissingUrl.STALL, new DatabaseMigrator(new MigrationLocks(store), new MigrationRuns(store),
+                        backup, "test-runner", Clock.systemUTC()));
+        return this;
+    }
 
     /** One reconciler for the harness, as the daemon has one: its project cache lives across runs. */
     EnvironmentReconciler reconciler() {
@@ -170,6 +188,7 @@ final class ReconcileHarness implements AutoCloseable {
     Rollouts rollouts;
     final java.util.List<RolloutEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CommandMigrationRuns commandMigrationRuns;
+    private final DataSource store;
 
     /** Makes the harness's reconciler follow rollouts, checking the sandbox's app endpoints on its clock. */
     ReconcileHarness followRollouts() {
