@@ -46,9 +46,27 @@ public final class PlanExecutor {
      * Never throws for Railway failures: they end up in {@link ApplyReport#failures()}.
      */
     public ApplyReport execute(Plan plan, Replanner replanner, ServiceInventory inventory) {
+        return execute(plan, null, replanner, inventory);
+    }
+
+    /**
+     * As above; {@code observed} is the state the plan was made on, enough for a plan that only deploys
+     * (deployments owed from an earlier run): nothing is written, so nothing is re-read.
+     */
+    public ApplyReport execute(Plan plan, ObservedEnvironment observed, Replanner replanner,
+            ServiceInventory inventory) {
         Objects.requireNonNull(plan.environmentId(), "the plan names no Railway environment");
-        if (plan.changes().isEmpty() || !plan.isApplicable()) {
+        if (!plan.isApplicable() || plan.changes().isEmpty() && (plan.redeploys().isEmpty() || observed == null)) {
             return report(plan, 0, null);
+        }
+        if (plan.changes().isEmpty()) {
+            try {
+                ApplyRun run = new ApplyRun(railway, observed, plan, inventory);
+                run.run();
+                return report(plan, 0, run);
+            } catch (RailwayException failure) {
+                return failed(plan, 0, ApplyRun.kindOf(failure), failure.getMessage());
+            }
         }
         Plan current = plan;
         try {

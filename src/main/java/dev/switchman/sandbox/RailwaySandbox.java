@@ -83,14 +83,35 @@ public final class RailwaySandbox {
                 return new Response(429, endpoint.failure(429, "Rate limit exceeded", "RATE_LIMITED").body(), decision.headers());
             }
             GraphqlEndpoint.Answer answer = endpoint.execute(query, variables, operationName, caller);
+            if (state.faults.takeLostResponse(OperationNames.of(query, operationName))) {
+                return new Response(504, endpoint.failure(504, "Gateway Timeout", "INTERNAL_SERVER_ERROR").body(),
+                        Map.of());
+            }
             return new Response(answer.status(), answer.body(), decision.headers());
         }
     }
 
     /** A "dashboard edit": someone changes the config behind Switchman's back (no deploy, etag moves). */
     public synchronized void dashboardEdit(String environmentId, Map<String, Object> patch) {
+        dashboardEdit(environmentId, patch, false);
+    }
+
+    /**
+     * A dashboard edit; with {@code deploy}, published with "Deploy" as a person does in Railway's dashboard:
+     * every affected service redeploys from its configured source.
+     */
+    public synchronized void dashboardEdit(String environmentId, Map<String, Object> patch, boolean deploy) {
         engine.lifecycle().runUntil(state.now());
-        engine.commits().commit(state.environment(environmentId), patch, true);
+        engine.commits().commit(state.environment(environmentId), patch, !deploy);
+    }
+
+    /**
+     * Railway redeploys a service by itself (a restart from the dashboard, a redeploy after an incident): a new
+     * deployment of what its settings name now, whatever ran before. Returns the new deployment's id.
+     */
+    public synchronized String redeployFromSettings(String environmentId, String serviceId) {
+        engine.lifecycle().runUntil(state.now());
+        return engine.deployer().deployCurrent(state.environment(environmentId), serviceId, null).id;
     }
 
     /** Serves a service's public domain: its healthcheck and other paths, as the running deployment would. */

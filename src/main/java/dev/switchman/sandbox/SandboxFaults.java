@@ -23,6 +23,7 @@ public final class SandboxFaults {
     private int retryAfterSeconds = 1;
     private int serverErrors;
     private long delayMillis;
+    private final Map<String, Integer> lostResponses = new HashMap<>();
 
     /** {@code seconds} is the time after SUCCESS at which a CRASH happens; ignored otherwise. */
     public void nextDeployment(String serviceId, DeploymentFault fault, long seconds) {
@@ -56,6 +57,27 @@ public final class SandboxFaults {
     /** The next {@code count} requests get HTTP 503 and are not executed. */
     public synchronized void serverErrors(int count) {
         this.serverErrors = count;
+    }
+
+    /**
+     * The next {@code count} requests of {@code operation} (a GraphQL operation name such as
+     * {@code ServiceInstanceDeploy}; null for any) are executed, then answered with HTTP 504 as a gateway
+     * answers when the response is lost on its way: the caller cannot know whether it took effect.
+     */
+    public synchronized void loseResponses(String operation, int count) {
+        lostResponses.put(operation == null ? "" : operation, count);
+    }
+
+    /** Whether the response to this executed request of {@code operation} is lost. */
+    synchronized boolean takeLostResponse(String operation) {
+        for (String key : new String[] {operation == null ? "" : operation, ""}) {
+            Integer left = lostResponses.get(key);
+            if (left != null && left > 0) {
+                lostResponses.put(key, left - 1);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every GraphQL response is held back this long (real time), e.g. to exercise client timeouts. */

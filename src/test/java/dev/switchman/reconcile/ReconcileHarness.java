@@ -25,6 +25,7 @@ import dev.switchman.sandbox.SandboxServer;
 import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
+import dev.switchman.store.HoldRepository;
 import dev.switchman.store.InventoryRepository;
 import dev.switchman.store.LastAppliedRepository;
 import dev.switchman.store.NotificationRepository;
@@ -67,6 +68,7 @@ final class ReconcileHarness implements AutoCloseable {
     /** Set before the first reconcile to have drift notified; none by default. */
     Notifier notifier = Notifier.disabled();
     final RolloutRepository rolloutStore;
+    final HoldRepository holds;
     private final Path desiredDir;
     private DesiredState state;
     Map<String, String> secrets = Map.of("API_KEY", "s3cret-value");
@@ -84,7 +86,8 @@ final class ReconcileHarness implements AutoCloseable {
     static ReconcileHarness fresh(DataSource dataSource, Path desiredDir) {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status,"
-                    + " notification_alerts, notification_deliveries, rollouts, last_known_good, quarantined_revisions");
+                    + " notification_alerts, notification_deliveries, rollouts, last_known_good, quarantined_revisions,"
+                    + " held_services");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -107,6 +110,7 @@ final class ReconcileHarness implements AutoCloseable {
         this.events = new EventRepository(dataSource);
         this.notifications = new NotificationRepository(dataSource);
         this.rolloutStore = new RolloutRepository(dataSource);
+        this.holds = new HoldRepository(dataSource);
         this.store = dataSource;
         this.commandMigrationRuns = new CommandMigrationRuns(new MigrationRuns(dataSource),
                 new MigrationMetrics(registry));
@@ -149,8 +153,9 @@ final class ReconcileHarness implements AutoCloseable {
         return Optional.ofNullable(state).flatMap(s -> s.environment(name));
     }
 
+    /** The fingerprint of shop/production in the desired state written last. */
     String revision() {
-        return state.revision();
+        return state.fingerprint(state.environment("shop/production").orElseThrow());
     }
 
     private EnvironmentReconciler reconciler;
@@ -192,7 +197,7 @@ final class ReconcileHarness implements AutoCloseable {
 
     /** Makes the harness's reconciler follow rollouts, checking the sandbox's app endpoints on its clock. */
     ReconcileHarness followRollouts() {
-        rollouts = new Rollouts(railway, new HttpAppChecks(), rolloutStore, events, registry, event -> {
+        rollouts = new Rollouts(railway, new HttpAppChecks(), rolloutStore, holds, events, registry, event -> {
                     commandMigrationRuns.on(event);
                     heard.add(event);
                 },
@@ -212,7 +217,7 @@ final class ReconcileHarness implements AutoCloseable {
     }
 
     ReconcileOutcome reconcile(DesiredEnvironment environment) {
-        return reconciler().reconcile(environment, revision(), "test");
+        return reconciler().reconcile(environment, state.fingerprint(environment), state.revision(), "test");
     }
 
     ObservedEnvironment observe() {

@@ -195,7 +195,7 @@ class RolloutReconcileIT extends SandboxReconcileIT {
         DesiredEnvironment two = web("2.0", "automatic");
         assertThat(h.drive(two, 40)).isInstanceOf(ReconcileOutcome.Converged.class);
 
-        RolloutRow row = h.rollouts.rollback(two, h.environmentId, h.revision(), "web", null, "test",
+        RolloutRow row = h.rollouts.rollback(two, h.environmentId, h.revision(), null, "web", null, "test",
                 () -> h.sandbox.advance(Duration.ofSeconds(5)));
 
         assertThat(row.state()).isEqualTo("RolledBack");
