@@ -5,11 +5,10 @@ import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.RailwayEnvironmentParser;
-import dev.switchman.plan.DeployedTruth;
-import dev.switchman.plan.DriftClassifier;
 import dev.switchman.plan.LastApplied;
 import dev.switchman.plan.Plan;
 import dev.switchman.plan.Planner;
+import dev.switchman.plan.RunDecision;
 import dev.switchman.rollout.Holds;
 import dev.switchman.rollout.RolloutGate;
 import dev.switchman.rollout.Rollouts;
@@ -33,7 +32,6 @@ import java.util.Set;
  */
 final class EnvironmentRun {
 
-    private static final String REPORTED_ONLY = " (reported only: drift is reportOnly)";
 
     private final ReconcileParts parts;
     private final DesiredEnvironment environment;
@@ -74,7 +72,7 @@ final class EnvironmentRun {
             holds = rollouts.holds().held(environment);
         }
         enforced = Holds.enforced(environment, holds);
-        Decision decision = decide(observed, quarantine.isPresent());
+        RunDecision decision = decide(observed, quarantine.isPresent());
         run.plan = decision.plan();
         run.undeployed = decision.undeployed();
         reportDrift(decision);
@@ -92,50 +90,15 @@ final class EnvironmentRun {
         return act(observed, decision, quarantine);
     }
 
-    /**
-     * What this run would write: the plan for the enforced desired state, without the drift that is only
-     * reported (or, while quarantined, without anything but the drift that is reverted), plus the deployments
-     * owed.
-     */
-    private Decision decide(ObservedEnvironment observed, boolean quarantined) {
+    /** The run's plan and what it does with it ({@link RunDecision}), on {@code observed}. */
+    private RunDecision decide(ObservedEnvironment observed, boolean quarantined) {
         Plan plan = Planner.plan(fingerprint, enforced, observed, last, parts.secrets());
-        Set<String> drift = new LinkedHashSet<>(DriftClassifier.drift(plan, enforced, last, parts.secrets()));
-        holds.forEach(h -> plan.changes().stream().filter(c -> c.address().startsWith("service." + h.service()
-                + ".source.")).forEach(c -> drift.add(c.address())));
-        Set<String> desiredChanges = new LinkedHashSet<>();
-        plan.changes().stream().map(c -> c.address()).filter(a -> !drift.contains(a)).forEach(desiredChanges::add);
-        boolean heal = policy.drift() == Policy.DriftMode.SELF_HEAL;
-        Set<String> left = new LinkedHashSet<>(quarantined ? desiredChanges : Set.of());
-        if (!heal) {
-            left.addAll(drift);
-        }
-        Map<String, String> undeployed = owed(observed);
-        Plan toApply = Planner.without(plan, left, enforced);
-        Set<String> owes = new LinkedHashSet<>(toApply.redeploys());
-        Set<String> deploys = new LinkedHashSet<>(owes);
-        undeployed.keySet().stream().filter(s -> !undeployed.get(s).endsWith(REPORTED_ONLY)).forEach(deploys::add);
-        if (quarantined) {
-            deploys.clear(); // settings and variables may be reverted; nothing of the quarantined revision deploys
-        }
-        return new Decision(plan, drift, !desiredChanges.isEmpty(), undeployed, withDeploys(toApply, deploys), owes);
+        Set<String> held = new LinkedHashSet<>();
+        holds.forEach(h -> held.add(h.service()));
+        return RunDecision.of(plan, enforced, last, observed, parts.secrets(), quarantined, held);
     }
 
-    /** Deployments owed: Switchman's own (recorded) always; a source Railway runs that nobody deployed, with selfHeal. */
-    private Map<String, String> owed(ObservedEnvironment observed) {
-        Map<String, String> owed = new LinkedHashMap<>();
-        DeployedTruth.undeployed(observed, last).forEach((service, why) -> {
-            boolean ours = last.undeployed().contains(service);
-            if (environment.services().containsKey(service) && (ours || policy.drift() == Policy.DriftMode.SELF_HEAL
-                    || holds.stream().anyMatch(h -> h.service().equals(service)))) {
-                owed.put(service, why);
-            } else if (environment.services().containsKey(service)) {
-                owed.put(service, why + REPORTED_ONLY);
-            }
-        });
-        return owed;
-    }
-
-    private ReconcileOutcome act(ObservedEnvironment observed, Decision decision, Optional<Quarantine> quarantine) {
+    private ReconcileOutcome act(ObservedEnvironment observed, RunDecision decision, Optional<Quarantine> quarantine) {
         Plan plan = decision.plan();
         if (!plan.isApplicable()) {
             return Outcomes.blocked(plan);
@@ -197,7 +160,7 @@ final class EnvironmentRun {
     }
 
     /** Nothing to write this run: the environment is as it can be; keep the record of what is in force. */
-    private ReconcileOutcome settled(ObservedEnvironment observed, Decision decision, Optional<Quarantine> quarantine) {
+    private ReconcileOutcome settled(ObservedEnvironment observed, RunDecision decision, Optional<Quarantine> quarantine) {
         LastApplied inSync = last.afterApplying(decision.toApply(), enforced, parts.secrets());
         if (!decision.changesRailway() && !inSync.equals(last)) {
             parts.snapshots().save(environment, inSync, fingerprint);
@@ -215,7 +178,7 @@ final class EnvironmentRun {
         return Outcomes.inSync(fingerprint, observed);
     }
 
-    private void reportDrift(Decision decision) {
+    private void reportDrift(RunDecision decision) {
         if (decision.drift().isEmpty()) {
             return;
         }
@@ -226,7 +189,7 @@ final class EnvironmentRun {
                 .filter(c -> decision.drift().contains(c.address())).toList(), policy.drift()));
     }
 
-    private void correctedDrift(Decision decision, ApplyReport report) {
+    private void correctedDrift(RunDecision decision, ApplyReport report) {
         boolean reverted = policy.drift() == Policy.DriftMode.SELF_HEAL && !decision.drift().isEmpty();
         if (reverted) {
             parts.metrics().driftCorrected(environment.qualifiedName(), decision.drift().size());
@@ -234,22 +197,5 @@ final class EnvironmentRun {
         if (reverted || decision.drift().isEmpty()) {
             parts.notifier().notify(DriftNotices.corrected(environment, fingerprint, reverted));
         }
-    }
-
-    private static Plan withDeploys(Plan plan, Set<String> deploys) {
-        List<String> ordered = new java.util.ArrayList<>(plan.redeploys().stream().filter(deploys::contains).toList());
-        deploys.stream().filter(s -> !ordered.contains(s)).forEach(ordered::add);
-        return new Plan(plan.project(), plan.environment(), plan.environmentId(), plan.revision(),
-                plan.baseConfigEtag(), plan.changes(), ordered, plan.notes(), plan.blockers());
-    }
-
-    /**
-     * @param changesRailway whether the plan changes something because the desired state changed (not drift):
-     *     what lets a newer fingerprint pre-empt a rollout under way
-     * @param undeployed services whose configuration is not what runs, with why
-     * @param owes services the writes of {@code toApply} leave owing a deployment (deployed by it unless quarantined)
-     */
-    record Decision(Plan plan, Set<String> drift, boolean changesRailway, Map<String, String> undeployed,
-            Plan toApply, Set<String> owes) {
     }
 }
