@@ -158,7 +158,8 @@ public class DesiredStateHolder {
     public List<String> invalidDiagnostics(DesiredEnvironment environment) {
         DesiredStateStatus current = status;
         return current.latestValid() || !current.loadAttempted() ? List.of()
-                : DiagnosticScope.errorsConcerning(current.diagnostics(), environment);
+                : DiagnosticScope.errorsConcerning(current.diagnostics(), environment,
+                        current.state().map(DesiredState::environments).orElse(List.of()));
     }
 
     /** When a poll last completed, null before the first; the liveness check watches it. */

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Light monitoring after the soak, on the environment read a run makes anyway: a verified
  * deployment that has since CRASHED, or whose checks fail {@code failureThreshold} rounds in a row
  * (at most every {@code monitorInterval}), is reported once and handed back as a service that may be
- * rolled back. A running deployment Switchman never made is deployment drift.
+ * rolled back. A running deployment Switchman never made is deployment drift, unless it runs what the
+ * service's settings name (Railway redeployed by itself): that one is watched like the verified one.
  */
 final class Monitor {
 
@@ -61,11 +62,17 @@ final class Monitor {
             String key = environment.qualifiedName() + "/" + entry.getKey();
             DeploymentPhase phase = DeploymentPhase.of(latest.status());
             if (!latest.id().equals(good)) {
-                if (phase.running() && !recorder.store().made(environment.project(), environment.name(), latest.id())) {
+                boolean made = recorder.store().made(environment.project(), environment.name(), latest.id());
+                if (made || !phase.running() && phase != DeploymentPhase.CRASHED) {
+                    continue;
+                }
+                if (!runsWhatIsConfigured(service, latest)) {
                     findings.add(new Finding(entry.getKey(), service.serviceId(), latest.id(),
                             "deployment " + latest.id() + " was not made by Switchman", null, true));
+                    continue;
                 }
-                continue;
+                // Railway redeployed what the settings name (a restart, a variable edited in the dashboard):
+                // not drift, but what serves now, so it is watched like the verified one
             }
             String reportedProblem = reported.get(key);
             CheckResult failed = null;
@@ -91,6 +98,16 @@ final class Monitor {
             }
         }
         return findings;
+    }
+
+    /** Whether {@code deployment} runs the image or pinned commit the service's settings name now. */
+    private static boolean runsWhatIsConfigured(ObservedService service, ObservedDeployment deployment) {
+        Object image = service.settings().get("source.image");
+        if (image != null) {
+            return image.equals(deployment.meta().get("image"));
+        }
+        Object pinned = service.settings().get("source.commitSha");
+        return pinned != null && pinned.equals(deployment.meta().get("commitHash"));
     }
 
     private static boolean hasChecks(ServiceSpec spec) {

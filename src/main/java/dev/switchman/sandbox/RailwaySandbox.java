@@ -67,7 +67,8 @@ public final class RailwaySandbox {
     /** Handles one POST /graphql/v2 request: request faults, rate limit, auth, then execution. */
     public Response graphql(String query, Map<String, Object> variables, String operationName,
             String authorization, String projectAccessToken) {
-        if (state.faults.takeServerError()) {
+        String operation = OperationNames.of(query, operationName);
+        if (state.faults.takeServerError() || state.faults.takeRefusal(operation)) {
             return new Response(503, endpoint.failure(503, "Service Unavailable", "INTERNAL_SERVER_ERROR").body(), Map.of());
         }
         int storm = state.faults.takeTooManyRequests();
@@ -83,7 +84,11 @@ public final class RailwaySandbox {
                 return new Response(429, endpoint.failure(429, "Rate limit exceeded", "RATE_LIMITED").body(), decision.headers());
             }
             GraphqlEndpoint.Answer answer = endpoint.execute(query, variables, operationName, caller);
-            if (state.faults.takeLostResponse(OperationNames.of(query, operationName))) {
+            long latency = state.faults.virtualLatencyMillis();
+            if (latency > 0) {
+                state.clock.advance(Duration.ofMillis(latency));
+            }
+            if (state.faults.takeLostResponse(operation)) {
                 return new Response(504, endpoint.failure(504, "Gateway Timeout", "INTERNAL_SERVER_ERROR").body(),
                         Map.of());
             }

@@ -65,6 +65,8 @@ final class ReconcileHarness implements AutoCloseable {
     final InventoryRepository inventory;
     final EventRepository events;
     final NotificationRepository notifications;
+    /** The diagnostics of a newer, invalid desired state per environment; none by default. */
+    java.util.function.Function<DesiredEnvironment, java.util.List<String>> invalid = environment -> java.util.List.of();
     /** Set before the first reconcile to have drift notified; none by default. */
     Notifier notifier = Notifier.disabled();
     final RolloutRepository rolloutStore;
@@ -148,6 +150,51 @@ final class ReconcileHarness implements AutoCloseable {
         return state.environment("shop/production").orElseThrow();
     }
 
+    /**
+     * Changes the tree elsewhere: another project's file (its {@code n}-th version), as a commit to another part of
+     * the repository does. Reloads, and returns shop/production as the new state declares it.
+     */
+    DesiredEnvironment desireElsewhere(int n) {
+        try {
+            Files.writeString(desiredDir.resolve("blog.yaml"), """
+                    apiVersion: switchman.dev/v1alpha1
+                    kind: Project
+                    metadata:
+                      name: blog
+                    ---
+                    apiVersion: switchman.dev/v1alpha1
+                    kind: Environment
+                    metadata:
+                      name: production
+                      project: blog
+                    spec:
+                      sharedVariables:
+                        EDITION: "%d"
+                    """.formatted(n));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LoadResult result = DesiredStateLoader.load(desiredDir);
+        if (result.hasErrors()) {
+            throw new AssertionError("invalid test YAML: " + result.diagnostics());
+        }
+        state = result.state();
+        return state.environment("shop/production").orElseThrow();
+    }
+
+    /** The tree revision (commit or content) the state written last was read at. */
+    String provenance() {
+        return state.revision();
+    }
+
+    /** The daemon restarts: a new reconciler (and rollouts) over the same store and Railway. */
+    void restart() {
+        reconciler = null;
+        if (rollouts != null) {
+            followRollouts();
+        }
+    }
+
     /** The environment {@code project/name} of the desired state written last. */
     Optional<DesiredEnvironment> environment(String name) {
         return Optional.ofNullable(state).flatMap(s -> s.environment(name));
@@ -186,7 +233,7 @@ final class ReconcileHarness implements AutoCloseable {
         return new EnvironmentReconciler(railway, name -> Optional.ofNullable(state).flatMap(s -> s.railwayProjectId(name)),
                 name -> Optional.ofNullable(secrets.get(name)), runs, lastApplied, inventory, statuses, events,
                 registry, ReconcileExtensions.NONE.withNotifier(notifier).withRollouts(rollouts)
-                        .withMigrations(migrationGate));
+                        .withMigrations(migrationGate).withDiagnostics(invalid));
     }
 
     /** Set by {@link #followRollouts()}: the reconciler follows, verifies and rolls back its deployments. */
