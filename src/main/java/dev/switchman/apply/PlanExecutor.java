@@ -60,13 +60,7 @@ public final class PlanExecutor {
             return report(plan, 0, null);
         }
         if (plan.changes().isEmpty()) {
-            try {
-                ApplyRun run = new ApplyRun(railway, observed, plan, inventory);
-                run.run();
-                return report(plan, 0, run);
-            } catch (RailwayException failure) {
-                return failed(plan, 0, ApplyRun.kindOf(failure), failure.getMessage());
-            }
+            return deployOnly(plan, observed, 0, inventory);
         }
         Plan current = plan;
         try {
@@ -80,8 +74,11 @@ public final class PlanExecutor {
                             + (MAX_REPLANS + 1) + " times while planning; nothing was written");
                 }
                 current = replanner.replan(fresh);
-                if (current.changes().isEmpty() || !current.isApplicable()) {
+                if (!current.isApplicable() || current.changes().isEmpty() && current.redeploys().isEmpty()) {
                     return report(current, replans + 1, null);
+                }
+                if (current.changes().isEmpty()) {
+                    return deployOnly(current, fresh, replans + 1, inventory);
                 }
             }
         } catch (RailwayException failure) {
@@ -96,6 +93,13 @@ public final class PlanExecutor {
                     fresh.unmergedChangesCount() + " staged change(s) by someone else wait in the environment;"
                             + " Switchman would publish them with its own; commit or discard them on Railway");
         }
+        run.run();
+        return report(plan, replans, run);
+    }
+
+    /** A plan that only deploys (owed deployments): nothing is written, so nothing needs the etag guard. */
+    private ApplyReport deployOnly(Plan plan, ObservedEnvironment observed, int replans, ServiceInventory inventory) {
+        ApplyRun run = new ApplyRun(railway, observed, plan, inventory);
         run.run();
         return report(plan, replans, run);
     }

@@ -68,6 +68,8 @@ final class EnvironmentRun {
             if (!check.released().isEmpty()) {
                 last = last.owing(check.released());
                 parts.snapshots().save(environment, last, last.revision());
+                // the release named the desired sources again: decide on what Railway holds now
+                observed = RailwayEnvironmentParser.parse(parts.railway().environmentState(environmentId));
             }
             holds = rollouts.holds().held(environment);
         }

@@ -114,8 +114,20 @@ public final class Holds {
      */
     public List<String> release(DesiredEnvironment environment, String environmentId, Map<String, String> serviceIds,
             String why, Instant at) {
+        return release(environment, environmentId, serviceIds, null, why, at);
+    }
+
+    /**
+     * Releases the holds placed for another fingerprint than {@code fingerprint} (all of them when it is null):
+     * a newer revision is tried as declared; the holds of the revision being rolled back or quarantined stand.
+     */
+    public List<String> release(DesiredEnvironment environment, String environmentId, Map<String, String> serviceIds,
+            String fingerprint, String why, Instant at) {
         List<String> released = new ArrayList<>();
         for (Hold hold : held(environment)) {
+            if (fingerprint != null && fingerprint.equals(hold.revision())) {
+                continue;
+            }
             ServiceSpec spec = environment.services().get(hold.service());
             String serviceId = serviceIds.get(hold.service());
             if (spec != null && serviceId != null) {

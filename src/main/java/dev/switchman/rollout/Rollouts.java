@@ -82,7 +82,7 @@ public final class Rollouts {
             recorder.lifted(environment.project(), environment.name(), quarantine.get().revision(),
                     "by the newer revision " + fingerprint, now);
         }
-        List<String> released = holds.release(environment, environmentId, serviceIds(observed),
+        List<String> released = holds.release(environment, environmentId, serviceIds(observed), fingerprint,
                 "the newer revision " + fingerprint, now);
         return new QuarantineCheck(Optional.empty(), released);
     }

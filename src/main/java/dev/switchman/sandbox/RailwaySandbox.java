@@ -110,6 +110,12 @@ public final class RailwaySandbox {
         engine.commits().commit(state.environment(environmentId), patch, !deploy);
     }
 
+    /** The running deployment {@code deploymentId} crashes now (its process exited, restarts gave up). */
+    public synchronized void crash(String deploymentId) {
+        engine.lifecycle().runUntil(state.now());
+        engine.lifecycle().crash(state.deployment(deploymentId));
+    }
+
     /**
      * Railway redeploys a service by itself (a restart from the dashboard, a redeploy after an incident): a new
      * deployment of what its settings name now, whatever ran before. Returns the new deployment's id.
