@@ -9,6 +9,7 @@ import dev.switchman.migrate.PreMigrationBackup;
 import dev.switchman.notify.Notifier;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
+import dev.switchman.rollout.RolloutControl;
 import dev.switchman.rollout.RolloutEvent;
 import dev.switchman.rollout.Rollouts;
 import dev.switchman.store.EnvironmentStatusRepository;
@@ -49,10 +50,10 @@ import org.jboss.logging.Logger;
 public class EnvironmentReconciler {
 
     private static final Logger LOG = Logger.getLogger(EnvironmentReconciler.class);
-    static final Duration REQUEUE_AFTER_DEPLOY = Duration.ofSeconds(15);
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final ReconcileParts parts;
+    private final Rollouts rollouts;
     private final RunRepository runs;
     private final StatusRecorder status;
     private final Function<DesiredEnvironment, List<String>> invalid;
@@ -93,7 +94,9 @@ public class EnvironmentReconciler {
         this.parts = new ReconcileParts(railway, new RailwayTargets(railway, projectIds),
                 new LastAppliedSnapshots(lastApplied, inventory), secrets, new PlanExecutor(railway), inventory,
                 new ReconcileEvents(events), new ReconcileMetrics(registry), extensions.notifier(),
-                extensions.rollouts(), migrations, extensions.migrationBusyRequeue());
+                extensions.rollouts() == null ? RolloutControl.NONE : extensions.rollouts(), migrations,
+                extensions.migrationBusyRequeue());
+        this.rollouts = extensions.rollouts();
         this.runs = runs;
         this.status = new StatusRecorder(statuses);
         this.invalid = extensions.diagnostics();
@@ -135,7 +138,7 @@ public class EnvironmentReconciler {
 
     /** The rollouts this reconciler follows (for the CLI's rollback and retry); empty when disabled. */
     public Optional<Rollouts> rollouts() {
-        return Optional.ofNullable(parts.rollouts());
+        return Optional.ofNullable(rollouts);
     }
 
     /** The Railway id of the environment (looked up by name when the YAML does not declare it). */

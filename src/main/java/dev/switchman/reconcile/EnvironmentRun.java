@@ -10,6 +10,7 @@ import dev.switchman.plan.Plan;
 import dev.switchman.plan.Planner;
 import dev.switchman.plan.RunDecision;
 import dev.switchman.rollout.Holds;
+import dev.switchman.rollout.RolloutControl;
 import dev.switchman.rollout.RolloutGate;
 import dev.switchman.rollout.Rollouts;
 import dev.switchman.store.Hold;
@@ -39,7 +40,7 @@ final class EnvironmentRun {
     private final String provenance;
     private final RunRecord run;
     private final Policy policy;
-    private final Rollouts rollouts;
+    private final RolloutControl rollouts;
     private String environmentId;
     private LastApplied last;
     private DesiredEnvironment enforced;
@@ -61,33 +62,28 @@ final class EnvironmentRun {
         ObservedEnvironment observed = RailwayEnvironmentParser.parse(parts.railway().environmentState(environmentId));
         last = parts.snapshots().load(environment);
         run.lastAppliedRevision = last.revision();
-        Optional<Quarantine> quarantine = Optional.empty();
-        if (rollouts != null) {
-            Rollouts.QuarantineCheck check = rollouts.quarantine(environment, environmentId, fingerprint, observed);
-            quarantine = check.inForce();
-            if (!check.released().isEmpty()) {
-                last = last.owing(check.released());
-                parts.snapshots().save(environment, last, last.revision());
-                // the release named the desired sources again: decide on what Railway holds now
-                observed = RailwayEnvironmentParser.parse(parts.railway().environmentState(environmentId));
-            }
-            holds = rollouts.holds().held(environment);
+        Rollouts.QuarantineCheck check = rollouts.quarantine(environment, environmentId, fingerprint, observed);
+        Optional<Quarantine> quarantine = check.inForce();
+        if (!check.released().isEmpty()) {
+            last = last.owing(check.released());
+            parts.snapshots().save(environment, last, last.revision());
+            // the release named the desired sources again: decide on what Railway holds now
+            observed = RailwayEnvironmentParser.parse(parts.railway().environmentState(environmentId));
         }
+        holds = rollouts.held(environment);
         enforced = Holds.enforced(environment, holds);
         RunDecision decision = decide(observed, quarantine.isPresent());
         run.plan = decision.plan();
         run.undeployed = decision.undeployed();
         reportDrift(decision);
-        if (rollouts != null) {
-            RolloutGate gate = rollouts.follow(environment, environmentId, fingerprint, provenance, observed,
-                    decision.changesRailway());
-            if (!(gate instanceof RolloutGate.Proceed)) {
-                return Outcomes.held(gate); // a rollout under way, or one that failed just now (its rollback acted)
-            }
-            RolloutGate watched = rollouts.monitor(environment, environmentId, fingerprint, provenance, observed);
-            if (watched instanceof RolloutGate.Wait) {
-                return Outcomes.held(watched);
-            }
+        RolloutGate gate = rollouts.follow(environment, environmentId, fingerprint, provenance, observed,
+                decision.changesRailway());
+        if (!(gate instanceof RolloutGate.Proceed)) {
+            return Outcomes.held(gate); // a rollout under way, or one that failed just now (its rollback acted)
+        }
+        RolloutGate watched = rollouts.monitor(environment, environmentId, fingerprint, provenance, observed);
+        if (watched instanceof RolloutGate.Wait) {
+            return Outcomes.held(watched);
         }
         return act(observed, decision, quarantine);
     }
@@ -153,12 +149,8 @@ final class EnvironmentRun {
         if (report.deploymentsStarted().isEmpty()) {
             return new ReconcileOutcome.Converged(fingerprint, report.applied().size(), run.drift.size());
         }
-        if (rollouts != null) {
-            return Outcomes.held(rollouts.started(environment, environmentId, fingerprint, provenance,
-                    report.deploymentsStarted(), backups.backups()));
-        }
-        return new ReconcileOutcome.Progressing(fingerprint, EnvironmentReconciler.REQUEUE_AFTER_DEPLOY,
-                "DeploymentsStarted");
+        return Outcomes.held(rollouts.started(environment, environmentId, fingerprint, provenance,
+                report.deploymentsStarted(), backups.backups()));
     }
 
     /** Nothing to write this run: the environment is as it can be; keep the record of what is in force. */

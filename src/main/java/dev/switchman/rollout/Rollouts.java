@@ -6,6 +6,7 @@ import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.store.EventRepository;
+import dev.switchman.store.Hold;
 import dev.switchman.store.HoldRepository;
 import dev.switchman.store.Quarantine;
 import dev.switchman.store.RolloutRepository;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
  * {@code switchman retry}, or a {@code switchman rollback} whose command stopped) or before a restart is
  * picked up again (its checks start over); one a command is still following by hand is left to it.
  */
-public final class Rollouts {
+public final class Rollouts implements RolloutControl {
 
     /** A command following its rollback by hand is alive while its row moved this recently. */
     private static final Duration COMMAND_ALIVE = Duration.ofMinutes(1);
@@ -66,10 +67,16 @@ public final class Rollouts {
         return holds;
     }
 
+    @Override
+    public List<Hold> held(DesiredEnvironment environment) {
+        return holds.held(environment);
+    }
+
     /**
      * The quarantine of {@code fingerprint}, if any. A quarantine of another fingerprint is lifted (a newer
      * revision of the environment is always worth trying) and the services it held are released.
      */
+    @Override
     public QuarantineCheck quarantine(DesiredEnvironment environment, String environmentId, String fingerprint,
             ObservedEnvironment observed) {
         Optional<Quarantine> quarantine = recorder.store().quarantined(environment.project(), environment.name());
@@ -93,6 +100,7 @@ public final class Rollouts {
      * A rollout another process recorded after ours takes over from it; one a command still follows by hand is
      * waited for, never judged.
      */
+    @Override
     public RolloutGate follow(DesiredEnvironment environment, String environmentId, String fingerprint,
             String provenance, ObservedEnvironment observed, boolean changesRailway) {
         Instant now = clock.get();
@@ -143,6 +151,7 @@ public final class Rollouts {
      * As above; {@code backups} (service -> backup) names the verified pre-migration backup taken before
      * a service that runs a migration command was deployed, for the message if that migration fails.
      */
+    @Override
     public RolloutGate started(DesiredEnvironment environment, String environmentId, String fingerprint,
             String provenance, Map<String, String> deployments, Map<String, String> backups) {
         Instant now = clock.get();
@@ -162,6 +171,7 @@ public final class Rollouts {
      * After the soak, on the environment read the run made: crashed or degraded services and deployments
      * Switchman did not make are reported and acted on as the policy says.
      */
+    @Override
     public RolloutGate monitor(DesiredEnvironment environment, String environmentId, String fingerprint,
             String provenance, ObservedEnvironment observed) {
         Instant now = clock.get();
