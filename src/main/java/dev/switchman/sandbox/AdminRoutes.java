@@ -12,8 +12,12 @@ import java.util.Map;
  * {@code POST /sandbox/admin/advance {"seconds": n}},
  * {@code POST /sandbox/admin/deployment-fault {"project","service","fault": FAIL_BUILD|FAIL_HEALTHCHECK|CRASH|DEGRADE
  * |FAIL_PRE_DEPLOY,"seconds","error"}},
- * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis"}},
- * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch}}}.
+ * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis",
+ * "lostResponses","lostOperation"}},
+ * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch},"deploy"}}
+ * ({@code deploy: true} publishes it with Railway's "Deploy", redeploying what it affects),
+ * {@code POST /sandbox/admin/redeploy {"project","environment","service"}} (Railway redeploys a service from its
+ * settings by itself, as after a restart).
  */
 final class AdminRoutes {
 
@@ -51,10 +55,15 @@ final class AdminRoutes {
                 sandbox.faults().tooManyRequests(FixtureLoader.intOr(body.get("tooManyRequests"), 0), FixtureLoader.intOr(body.get("retryAfterSeconds"), 1));
                 sandbox.faults().serverErrors(FixtureLoader.intOr(body.get("serverErrors"), 0));
                 sandbox.faults().delay(FixtureLoader.intOr(body.get("delayMillis"), 0));
+                sandbox.faults().loseResponses((String) body.get("lostOperation"),
+                        FixtureLoader.intOr(body.get("lostResponses"), 0));
             }
             case "dashboard-edit" -> sandbox.dashboardEdit(
                     sandbox.environmentId((String) body.get("project"), (String) body.get("environment")),
-                    (Map<String, Object>) body.get("patch"));
+                    (Map<String, Object>) body.get("patch"), Boolean.TRUE.equals(body.get("deploy")));
+            case "redeploy" -> sandbox.redeployFromSettings(
+                    sandbox.environmentId((String) body.get("project"), (String) body.get("environment")),
+                    sandbox.serviceId((String) body.get("project"), (String) body.get("service")));
             default -> throw new IllegalArgumentException("unknown admin action " + action);
         }
     }
