@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,8 +30,6 @@ public final class BackupRunner {
     private static final Logger LOG = Logger.getLogger(BackupRunner.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final PgProcesses processes;
     private final Path workDir;
@@ -49,9 +49,10 @@ public final class BackupRunner {
     /** Dumps the database now; returns the manifest of the stored backup. */
     public BackupManifest backup(Target target, BackupReason reason, String revision) {
         Instant started = clock.instant();
-        // the random tail keeps two backups started in the same second apart
+        // the random tail keeps two backups started in the same second apart; ThreadLocalRandom, not a
+        // static Random: a native image would freeze a static one, seed and all, at build time
         String name = target.database() + "-" + STAMP.format(started) + "-" + reason.label() + "-"
-                + java.util.HexFormat.of().toHexDigits((short) RANDOM.nextInt());
+                + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         long id = target.catalog() == null ? 0 : target.catalog().started(target.project(), target.environment(),
                 target.database(), name, reason, target.storage().describe(), revision, started);
         Path work = null;
