@@ -148,6 +148,33 @@ class DatabaseMigratorIT {
     }
 
     @Test
+    void aFailedNonTransactionalScriptIsNamedIsNotCountedAsAppliedAndItsFailedRowIsExplained() {
+        f.script("V1__create_orders.sql", "create table orders (id bigint primary key, customer text);");
+        f.script("V2__index_customer.sql", "create index concurrently orders_customer_idx on orders (no_such_column);");
+        MigrationGate gate = f.gate("daemon-1", Optional.empty());
+
+        MigrationOutcome outcome = gate.pass(f.environment(false, false), "rev-1");
+        f.script("V3__create_customers.sql", "create table customers (id bigint primary key);");
+        MigrationOutcome nextRevision = gate.pass(f.environment(false, false), "rev-2");
+
+        assertThat(outcome).isInstanceOfSatisfying(MigrationOutcome.Failed.class, fail -> {
+            assertThat(fail.script()).isEqualTo("V2__index_customer.sql");
+            assertThat(fail.message()).contains("no_such_column")
+                    .contains("success = false").contains("flyway_schema_history")
+                    .contains("delete from flyway_schema_history where version = '2' and not success");
+        });
+        assertThat(new MigrationRuns(store).recent("shop/production", "app", 5)).first().satisfies(run -> {
+            assertThat(run.result()).isEqualTo(MigrationRuns.Result.FAILED);
+            assertThat(run.applied()).containsExactly("1");
+            assertThat(run.failedScript()).isEqualTo("V2__index_customer.sql");
+        });
+        assertThat(f.appliedVersions()).containsExactly("1");
+        assertThat(nextRevision).isInstanceOfSatisfying(MigrationOutcome.Diverged.class, d -> assertThat(d.describe())
+                .contains("FAILED_IN_HISTORY V2").contains("delete from flyway_schema_history where version = '2'"));
+        assertThat(f.tables()).containsExactly("orders");
+    }
+
+    @Test
     void anEditedScriptIsAChecksumDifferenceAndNothingRuns() {
         f.script("V1__create_orders.sql", "create table orders (id bigint primary key);");
         MigrationGate gate = f.gate("daemon-1", Optional.empty());
