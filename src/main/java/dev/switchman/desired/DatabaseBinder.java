@@ -16,6 +16,7 @@ import dev.switchman.desired.DatabaseSpec.RestoreDrill;
 import dev.switchman.desired.yaml.YamlNode.MapNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** Binds merged, validated database and policy mappings to records, filling in the defaults. */
 final class DatabaseBinder {
@@ -29,10 +30,12 @@ final class DatabaseBinder {
 
     static DatabaseSpec bind(String name, MapNode db) {
         MapNode m = map(db, "migrations");
+        MapNode drift = m == null ? null : map(m, "schemaDrift");
         MigrationSpec migrations = m == null ? null : new MigrationSpec(migrationsPath(m), text(m, "command"),
-                text(m, "service"), bool(m, "dryRunFirst", false), duration(m, "lockTimeout", DEFAULT_LOCK_TIMEOUT));
+                text(m, "service"), bool(m, "dryRunFirst", false), duration(m, "lockTimeout", DEFAULT_LOCK_TIMEOUT),
+                drift == null ? List.of() : Fields.strings(drift, "ignore"));
         return new DatabaseSpec(name, text(db, "service"), Fields.secretRef(map(db, "url")), migrations,
-                backups(map(db, "backups")));
+                backups(map(db, "backups")), text(db, "id"));
     }
 
     /**

@@ -25,7 +25,13 @@ final class DatabaseShapes {
             field("service", CommonShapes.SERVICE_NAME, "the service whose pre-deploy command runs command"),
             field("dryRunFirst", bool(), "run pending migrations in a rolled-back transaction first"
                     + " (default false)"),
-            field("lockTimeout", DURATION, "a migration lock older than this may be taken over (default 15m)"))
+            field("lockTimeout", DURATION, "a migration lock older than this may be taken over (default 15m)"),
+            field("schemaDrift", object("schema drift settings",
+                    field("ignore", list(string("an object name pattern")), "schema objects the application manages"
+                            + " itself: schema.table, schema.table.column, schema.index or schema.table.constraint;"
+                            + " * matches any characters, and a table's pattern covers its columns, indexes and"
+                            + " constraints")),
+                    "how the live schema is compared with the one recorded after the last migration (path only)"))
             .exactlyOne("path", "command");
 
     private static final Shape DESTINATION = object("a backup destination",
@@ -63,6 +69,9 @@ final class DatabaseShapes {
             field("drill", DRILL, "restore the newest backup into a scratch database and check it"));
 
     private static final Shape DATABASE = named("database", object("a database", Set.of("url"),
+            field("id", CommonShapes.NAME, "names the physical database, so every environment that declares it"
+                    + " shares one migration lease, run log and schema fingerprint (default: host, port and database"
+                    + " name of its URL)"),
             field("service", CommonShapes.SERVICE_NAME, "the Railway service hosting it"),
             field("url", SECRET_REF, "connection URL; always a secret, never written in git"),
             field("migrations", MIGRATIONS, "either path or command"),

@@ -11,9 +11,17 @@ import java.util.List;
  * @param url the secret holding its connection URL; never written in git
  * @param migrations how its schema is migrated, or null
  * @param backups how it is backed up, or null
+ * @param id names the physical database for every environment that declares it (leases, the run log,
+ *        schema fingerprints), or null: then the host, port and database name of its URL do
  */
 public record DatabaseSpec(String name, String service, VariableValue.SecretRef url, MigrationSpec migrations,
-        BackupSpec backups) {
+        BackupSpec backups, String id) {
+
+    /** A database identified by its URL. */
+    public DatabaseSpec(String name, String service, VariableValue.SecretRef url, MigrationSpec migrations,
+            BackupSpec backups) {
+        this(name, service, url, migrations, backups, null);
+    }
 
     /**
      * Versioned SQL from a folder of the desired-state repository (applied with Flyway), or a
@@ -24,9 +32,20 @@ public record DatabaseSpec(String name, String service, VariableValue.SecretRef 
      * @param service the service whose pre-deploy command runs {@code command}
      * @param dryRunFirst run pending migrations in a rolled-back transaction before the real run
      * @param lockTimeout how long a migration lock lives before another runner may take it
+     * @param schemaDriftIgnore schema objects the application manages itself, left out of schema drift
+     *        ({@code *} matches any run of characters; a table's pattern covers its columns, indexes and constraints)
      */
     public record MigrationSpec(String path, String command, String service, boolean dryRunFirst,
-            Duration lockTimeout) {
+            Duration lockTimeout, List<String> schemaDriftIgnore) {
+
+        public MigrationSpec {
+            schemaDriftIgnore = schemaDriftIgnore == null ? List.of() : List.copyOf(schemaDriftIgnore);
+        }
+
+        /** Migrations whose whole schema is watched for drift. */
+        public MigrationSpec(String path, String command, String service, boolean dryRunFirst, Duration lockTimeout) {
+            this(path, command, service, dryRunFirst, lockTimeout, List.of());
+        }
 
         /** Whether this is a command that Railway runs as the pre-deploy command of {@code serviceName}. */
         public boolean runsIn(String serviceName) {

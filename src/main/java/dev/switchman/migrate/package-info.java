@@ -1,8 +1,8 @@
 /**
  * Application-database migrations: versioned SQL from the desired-state tree applied with Flyway
  * (the library) to an environment's database, guarded as one sequence by
- * {@link dev.switchman.migrate.DatabaseMigrator}: a lease ({@link dev.switchman.migrate.MigrationLocks})
- * -> history check (drift is reported, never repaired) -> verified pre-migration backup
+ * {@link dev.switchman.migrate.DatabaseMigrator}: a lease ({@link dev.switchman.migrate.MigrationLocks}) on
+ * the physical database ({@link dev.switchman.migrate.DatabaseKey}), whichever environment asks -> history check (drift is reported, never repaired) -> verified pre-migration backup
  * ({@link dev.switchman.migrate.PreMigrationBackup}, a port the backup package implements) -> optional
  * dry run in a rolled-back transaction ({@link dev.switchman.migrate.DryRun}) -> migrate -> run log
  * ({@link dev.switchman.migrate.MigrationRuns}). {@link dev.switchman.migrate.MigrationGate} runs that for
