@@ -9,7 +9,6 @@ import dev.switchman.backup.BackupStorage;
 import dev.switchman.backup.DatabaseTarget;
 import dev.switchman.backup.PgProcesses;
 import dev.switchman.backup.PostgresClientTools;
-import dev.switchman.config.DatabaseUrl;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,14 +119,7 @@ final class BackupCommand implements Runnable {
         @Override
         public Integer call() {
             Selection s = selection.resolve(spec.commandLine().getErr());
-            BackupCatalog catalog = Optional.ofNullable(System.getenv("DATABASE_URL")).map(url -> {
-                DatabaseUrl parsed = DatabaseUrl.parse(url);
-                PGSimpleDataSource dataSource = new PGSimpleDataSource();
-                dataSource.setUrl(parsed.jdbcUrl());
-                dataSource.setUser(parsed.username());
-                dataSource.setPassword(parsed.password());
-                return new BackupCatalog(dataSource);
-            }).orElse(null);
+            BackupCatalog catalog = StateStoreConnection.lookup(s.secrets).map(BackupCatalog::new).orElse(null);
             BackupManifest m = Selection.runner().backup(new BackupRunner.Target(s.env.project(), s.env.name(),
                     s.spec.name(), s.source(), s.storage(), catalog), BackupReason.MANUAL, null);
             spec.commandLine().getOut().printf("%s  %d bytes  %d ms  sha256 %s%n", m.name(), m.sizeBytes(),

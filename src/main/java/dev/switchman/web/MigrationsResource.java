@@ -6,6 +6,7 @@ import dev.switchman.desired.Secrets;
 import dev.switchman.migrate.DatabaseKey;
 import dev.switchman.migrate.MigrationLocks;
 import dev.switchman.migrate.MigrationRuns;
+import dev.switchman.migrate.SchemaBaselines;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,16 +31,30 @@ public class MigrationsResource {
     private final MigrationRuns runs;
     private final MigrationLocks locks;
     private final Secrets secrets;
+    private final SchemaBaselines schemas;
 
     public MigrationsResource(EnvironmentLookup lookup, DataSource store, Secrets secrets) {
         this.lookup = lookup;
         this.secrets = secrets;
+        this.schemas = new SchemaBaselines(store);
         this.runs = new MigrationRuns(store);
         this.locks = new MigrationLocks(store);
     }
 
-    /** One database's migrations. @param lease null when no runner holds it */
-    public record DatabaseMigrationsView(String database, LeaseView lease, List<RunView> runs) {
+    /**
+     * One database's migrations.
+     *
+     * @param lease null when no runner holds it
+     * @param schema the live schema against the one recorded after the last migration, null until first compared
+     */
+    public record DatabaseMigrationsView(String database, LeaseView lease, List<RunView> runs, SchemaView schema) {
+    }
+
+    /**
+     * The last schema-drift check. @param drifted whether the live schema differs (reported as {@code SchemaDrift})
+     * @param differences each one in words, e.g. {@code missing column public.orders.note (text)}
+     */
+    public record SchemaView(boolean drifted, List<String> differences, Instant checkedAt) {
     }
 
     /**
@@ -75,7 +90,10 @@ public class MigrationsResource {
         LeaseView lease = DatabaseKey.lookup(db, secrets).flatMap(locks::current)
                 .map(l -> new LeaseView(l.holder(), l.expiresAt(), !l.expiresAt().isAfter(now), l.environment(),
                         l.database())).orElse(null);
+        SchemaView schema = schemas.reported(env.qualifiedName(), db.name())
+                .map(r -> new SchemaView(!SchemaBaselines.IN_SYNC.equals(r.state()), r.differences(), r.checkedAt()))
+                .orElse(null);
         return new DatabaseMigrationsView(db.name(), lease,
-                runs.recent(env.qualifiedName(), db.name(), SHOWN).stream().map(RunView::of).toList());
+                runs.recent(env.qualifiedName(), db.name(), SHOWN).stream().map(RunView::of).toList(), schema);
     }
 }

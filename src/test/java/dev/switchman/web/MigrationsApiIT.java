@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.switchman.migrate.DatabaseKey;
 import dev.switchman.migrate.MigrationLocks;
+import dev.switchman.migrate.SchemaBaselines;
 import dev.switchman.migrate.MigrationRuns;
 import dev.switchman.reconcile.DesiredStateHolder;
 import dev.switchman.testing.DesiredStateFiles;
@@ -66,6 +67,7 @@ class MigrationsApiIT {
         holder.poll();
         try (var c = store.getConnection(); var s = c.createStatement()) {
             s.execute("delete from migration_runs where environment = '" + ENV + "'");
+            s.execute("delete from schema_drift_states where environment = '" + ENV + "'");
             s.execute("delete from migration_locks where database_key = 'id:ledger-app'");
         }
     }
@@ -81,6 +83,9 @@ class MigrationsApiIT {
         runs.start(ENV, "app", "rev-3", "runner-b", T0.plusSeconds(120));
         new MigrationLocks(store).acquire(DatabaseKey.declared("ledger-app"), "ledger/staging", "app", "runner-b",
                 Instant.now(), Duration.ofMinutes(15));
+
+        new SchemaBaselines(store).report(ENV, "app", new SchemaBaselines.Reported("sha256:1",
+                java.util.List.of("missing column public.entries.note (text)"), T0));
 
         long command = runs.start(ENV, "search", "rev-2", "railway pre-deploy of deployment d-7", T0.plusSeconds(90));
         runs.finish(command, T0.plusSeconds(90), MigrationRuns.Result.APPLIED, "", null,
@@ -103,7 +108,10 @@ class MigrationsApiIT {
                 .body("[0].runs[1].versions", contains("3"))
                 .body("[0].runs[2].versions", contains("1", "2"))
                 .body("[0].runs[2].backup", equalTo("app-backup-1"))
-                .body("[0].runs[2].startedAt", equalTo("2026-03-01T10:00:00Z"));
+                .body("[0].runs[2].startedAt", equalTo("2026-03-01T10:00:00Z"))
+                .body("[0].schema.drifted", equalTo(true))
+                .body("[0].schema.differences", contains("missing column public.entries.note (text)"))
+                .body("[1].schema", nullValue());
     }
 
     @Test
