@@ -57,29 +57,59 @@ public record DatabaseSpec(String name, String service, VariableValue.SecretRef 
      * Scheduled {@code pg_dump} backups with grandfather-father-son retention and restore drills.
      *
      * @param schedule cron expression (five fields)
+     * @param retention how many to keep in each destination that declares no retention of its own
+     * @param destinations where each backup is written and verified, in order (3-2-1: e.g. a volume and a bucket);
+     *        the first one that holds a backup is the one restores and drills read by default
      * @param beforeMigrations take a verified backup before migrations run
      * @param keepPreMigrationFor pre-migration backups younger than this are never deleted
      * @param drill restore drill, or null
      */
-    public record BackupSpec(String schedule, Retention retention, BackupDestination destination,
+    public record BackupSpec(String schedule, Retention retention, List<BackupDestination> destinations,
             boolean beforeMigrations, Duration keepPreMigrationFor, RestoreDrill drill) {
+
+        public BackupSpec {
+            destinations = destinations == null ? List.of() : destinations.stream().filter(d -> d != null).toList();
+        }
+
+        /** Backups written to one destination. */
+        public BackupSpec(String schedule, Retention retention, BackupDestination destination, boolean beforeMigrations,
+                Duration keepPreMigrationFor, RestoreDrill drill) {
+            this(schedule, retention, destination == null ? List.of() : List.of(destination), beforeMigrations,
+                    keepPreMigrationFor, drill);
+        }
+
+        /** The retention in force in {@code destination}: its own, else the backups' one. */
+        public Retention retentionIn(BackupDestination destination) {
+            return destination.retention() != null ? destination.retention() : retention;
+        }
     }
 
     /** How many daily, weekly and monthly backups to keep. */
     public record Retention(int daily, int weekly, int monthly) {
     }
 
-    /** Where backups are written. */
+    /** Where backups are written; {@link #retention()} null means the backups' retention. */
     public sealed interface BackupDestination {
 
+        Retention retention();
+
         /** A directory on the daemon's filesystem. */
-        record Filesystem(String path) implements BackupDestination {
+        record Filesystem(String path, Retention retention) implements BackupDestination {
+
+            public Filesystem(String path) {
+                this(path, null);
+            }
         }
 
         /** An S3-compatible bucket; credentials are secrets. */
         record S3(String bucket, String prefix, String endpoint, String region, boolean pathStyle,
-                VariableValue.SecretRef accessKeyId, VariableValue.SecretRef secretAccessKey)
+                VariableValue.SecretRef accessKeyId, VariableValue.SecretRef secretAccessKey, Retention retention)
                 implements BackupDestination {
+
+            public S3(String bucket, String prefix, String endpoint, String region, boolean pathStyle,
+                    VariableValue.SecretRef accessKeyId, VariableValue.SecretRef secretAccessKey) {
+                this(bucket, prefix, endpoint, region, pathStyle, accessKeyId, secretAccessKey, null);
+            }
         }
     }
 
