@@ -2,15 +2,25 @@ package dev.switchman.cli;
 
 import dev.switchman.migrate.FlywayMigrations;
 import dev.switchman.migrate.HistoryDifference;
+import dev.switchman.migrate.LiveSchema;
 import dev.switchman.migrate.MigrationHistory;
+import dev.switchman.migrate.SchemaBaselines;
+import dev.switchman.migrate.SchemaDifference;
+import dev.switchman.migrate.SchemaWatch;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import javax.sql.DataSource;
 import picocli.CommandLine.Mixin;
 
-/** {@code switchman migrate status}: applied, pending and differing versions, read from the database. Exit 1 when the history diverged. */
+/**
+ * {@code switchman migrate status}: applied, pending and differing versions, read from the database, and the live
+ * schema against the one recorded after the last migration (with {@code DATABASE_URL}). Exit 1 when the history
+ * diverged or the schema drifted.
+ */
 @Command(name = "status", description = "Show applied, pending and differing migration versions of one database.")
 final class MigrateStatusCommand implements Callable<Integer> {
 
@@ -34,8 +44,36 @@ final class MigrateStatusCommand implements Callable<Integer> {
         out.printf("pending:     %s%n", history.pending().isEmpty() ? "none"
                 : String.join(", ", history.pending().stream().map(Object::toString).toList()));
         print(out, history.differences());
+        boolean drifted = printSchema(out, resolved.get());
         out.flush();
-        return history.diverged() ? ExitCode.ERROR : ExitCode.OK;
+        return history.diverged() || drifted ? ExitCode.ERROR : ExitCode.OK;
+    }
+
+    /** The live schema against the one recorded after the last migration; true when they differ. */
+    private boolean printSchema(PrintWriter out, MigrationOptions.Resolved resolved) {
+        Optional<DataSource> store = StateStoreConnection.lookup(options.input.secrets());
+        if (store.isEmpty()) {
+            out.println("schema:      not compared: " + StateStoreConnection.SECRET + " (Switchman's state store, where"
+                    + " the schema recorded after each migration is kept) is not set");
+            return false;
+        }
+        Optional<LiveSchema.Comparison> compared = LiveSchema.compare(resolved.target(), resolved.database(),
+                new SchemaBaselines(store.get()));
+        if (compared.isEmpty()) {
+            out.println("schema:      no schema recorded yet: Switchman records it after it migrates this database");
+            return false;
+        }
+        SchemaBaselines.Baseline recorded = compared.get().recorded();
+        List<SchemaDifference> differences = compared.get().differences();
+        if (differences.isEmpty()) {
+            out.printf("schema:      matches the one %s (%d objects)%n", SchemaWatch.recorded(recorded),
+                    recorded.schema().objects().size());
+            return false;
+        }
+        out.printf("schema:      SchemaDrift: the live schema differs from the one %s. %s:%n",
+                SchemaWatch.recorded(recorded), SchemaWatch.WHAT_TO_DO);
+        differences.forEach(d -> out.println("  - " + d));
+        return true;
     }
 
     static void print(PrintWriter out, List<HistoryDifference> differences) {

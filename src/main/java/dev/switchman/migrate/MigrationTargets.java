@@ -38,7 +38,7 @@ public final class MigrationTargets {
             throw new InvalidUrl(database.name(), Redaction.of(rawUrl, null).apply(e.getMessage()));
         }
         DatabaseSpec.MigrationSpec migrations = database.migrations();
-        return new MigrationTarget(environment.qualifiedName(), database.name(), parsed,
+        return new MigrationTarget(environment.qualifiedName(), database.name(), DatabaseKey.of(database, parsed), parsed,
                 desiredRoot.get().resolve(migrations.path()), migrations.lockTimeout(), migrations.dryRunFirst(),
                 Redaction.of(rawUrl, parsed));
     }

@@ -34,7 +34,9 @@ final class MigrationNotices {
                 database = f.database();
                 details.put("script", String.valueOf(f.script()));
                 details.put("dryRun", String.valueOf(f.dryRun()));
-                details.put("backup", String.valueOf(f.backup()));
+                if (f.backup() != null) {
+                    details.put("backup", f.backup());
+                }
             }
             case MigrationOutcome.Diverged d -> {
                 database = d.database();

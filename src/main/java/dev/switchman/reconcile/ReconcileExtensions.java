@@ -8,6 +8,8 @@ import dev.switchman.migrate.MigrationGate;
 import dev.switchman.migrate.MigrationLocks;
 import dev.switchman.migrate.MigrationRuns;
 import dev.switchman.migrate.PreMigrationBackup;
+import dev.switchman.migrate.SchemaBaselines;
+import dev.switchman.migrate.SchemaWatch;
 import dev.switchman.notify.Notifier;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.rollout.HttpAppChecks;
@@ -71,7 +73,9 @@ public record ReconcileExtensions(Notifier notifier, Rollouts rollouts, Migratio
                     rolloutEvents.accept(event);
                 }, new RolloutSettings(rollout.pollInterval(), rollout.maxWait(),
                         rollout.domainBaseUrl(), rollout.monitorInterval()), Instant::now);
-        return new ReconcileExtensions(notifier, rollouts, migrationGate(config, desired, store, backups, secrets),
+        return new ReconcileExtensions(notifier, rollouts, migrationGate(config, desired, store, backups, secrets)
+                .watchingSchema(new SchemaWatch(new SchemaBaselines(store), events, notifier,
+                        config.migrate().schemaCheckInterval(), Clock.systemUTC())),
                 config.migrate().busyRequeue(), e -> List.of());
     }
 

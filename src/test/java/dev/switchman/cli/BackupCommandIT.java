@@ -85,6 +85,39 @@ class BackupCommandIT {
     }
 
     @Test
+    void deepVerifyReadsTheArchiveAndPruneListsOrphansInADryRunBeforeDeletingThem() throws Exception {
+        Path secrets = dir.resolve("secrets");
+        CommandRun withoutStore = backup("prune", "--database", "shop", "--dry-run");
+        postgres.createDatabase("switchman_state");
+        Files.writeString(secrets.resolve("DATABASE_URL"), url("switchman_state"));
+        try {
+            org.flywaydb.core.Flyway.configure().dataSource(postgres.jdbcUrl("switchman_state"), postgres.username(), "")
+                    .locations("classpath:db/migration").load().migrate();
+            CommandRun now = backup("now", "--database", "shop");
+            Path folder = dir.resolve("backups/acme/production/shop");
+            Files.writeString(folder.resolve("shop-20200101T030000Z-scheduled-0a1b.dump"), "a crash left this");
+            CommandRun deep = backup("verify", "--database", "shop", "--deep");
+            CommandRun dryRun = backup("prune", "--database", "shop", "--dry-run");
+            boolean keptByDryRun = Files.exists(folder.resolve("shop-20200101T030000Z-scheduled-0a1b.dump"));
+            CommandRun prune = backup("prune", "--database", "shop");
+
+            assertThat(withoutStore.exitCode()).isEqualTo(ExitCode.ERROR);
+            assertThat(withoutStore.err()).contains("prune needs the state store's catalog: set DATABASE_URL");
+            assertThat(now.exitCode()).as(now.err()).isZero();
+            assertThat(now.out()).contains("stored and verified").doesNotContain("not recorded in the catalog");
+            assertThat(deep.exitCode()).as(deep.err()).isZero();
+            assertThat(deep.out()).contains("checksum OK").contains("archive OK (1 table(s) with data: public.orders)");
+            assertThat(dryRun.out()).contains("would delete shop-20200101T030000Z-scheduled-0a1b.dump from "
+                    + folder + " (orphan").contains("1 to delete (dry run: nothing deleted)");
+            assertThat(keptByDryRun).isTrue();
+            assertThat(prune.out()).contains("deleted shop-20200101T030000Z-scheduled-0a1b.dump");
+            assertThat(folder.resolve("shop-20200101T030000Z-scheduled-0a1b.dump")).doesNotExist();
+        } finally {
+            Files.delete(secrets.resolve("DATABASE_URL"));
+        }
+    }
+
+    @Test
     void restoreWithoutATerminalRefusesUnlessYesAndTouchesNothing() throws Exception {
         assertThat(backup("now", "--database", "shop").exitCode()).isZero();
 
