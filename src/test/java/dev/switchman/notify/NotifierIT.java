@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.ds.PGSimpleDataSource;
+import dev.switchman.testing.MigratedStore;
 
 /** The notifier against real local HTTP receivers and a real PostgreSQL (alert states, delivery log). */
 class NotifierIT {
@@ -51,10 +51,7 @@ class NotifierIT {
     @BeforeAll
     static void startPostgres() {
         postgres = EmbeddedPostgres.start();
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(postgres.jdbcUrl());
-        dataSource.setUser(postgres.username());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = MigratedStore.on(postgres);
     }
 
     @AfterAll

@@ -40,7 +40,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -77,11 +76,7 @@ final class ReconcileHarness implements AutoCloseable {
 
     /** A migrated data source on {@code postgres}, for a test class to share. */
     static PGSimpleDataSource migrated(EmbeddedPostgres postgres) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(postgres.jdbcUrl());
-        dataSource.setUser(postgres.username());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
+        return dev.switchman.testing.MigratedStore.on(postgres);
     }
 
     /** A harness over an emptied store. */
