@@ -11,8 +11,8 @@
  * the result is a
  * {@link dev.switchman.migrate.MigrationOutcome} the reconciler maps to its own outcome.
  *
- * <p>May import desired, config (connection URLs), store (its exception), Flyway and JDBC; never
+ * <p>May import desired, config (connection URLs), redaction, store (its exception), Flyway and JDBC; never
  * Quarkus, CDI, HTTP or reconcile (the reconciler depends on this package, not the other way).
- * Connection URLs and passwords never appear in messages: see {@link dev.switchman.migrate.Redaction}.
+ * Connection URLs and passwords never appear in messages: see {@link dev.switchman.redaction.Redactor}.
  */
 package dev.switchman.migrate;
