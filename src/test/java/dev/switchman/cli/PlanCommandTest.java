@@ -123,7 +123,7 @@ class PlanCommandTest {
                     "RAILWAY_API_TOKEN", "not-a-token"), "plan", "--env", "ticketing/staging");
 
             assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-            assertThat(run.err()).contains("RAILWAY_API_TOKEN cannot see project ticketing");
+            assertThat(run.err()).contains("invalid or expired token").contains("RAILWAY_API_TOKEN");
         }
     }
 }
