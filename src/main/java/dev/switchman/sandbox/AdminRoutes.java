@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Map;
  * {@code POST /sandbox/admin/deployment-fault {"project","service","fault": FAIL_BUILD|FAIL_HEALTHCHECK|CRASH|DEGRADE
  * |FAIL_PRE_DEPLOY,"seconds","error"}},
  * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis"}},
- * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch}}}.
+ * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch}}}, the
+ * patch's services keyed by name (as people know them) or by id (as Railway's config keys them).
  */
 final class AdminRoutes {
 
@@ -54,8 +56,28 @@ final class AdminRoutes {
             }
             case "dashboard-edit" -> sandbox.dashboardEdit(
                     sandbox.environmentId((String) body.get("project"), (String) body.get("environment")),
-                    (Map<String, Object>) body.get("patch"));
+                    withServiceIds((String) body.get("project"), (Map<String, Object>) body.get("patch")));
             default -> throw new IllegalArgumentException("unknown admin action " + action);
+        }
+    }
+
+    /** The patch with each service named by its name given its id instead; ids stay as they are. */
+    private Map<String, Object> withServiceIds(String project, Map<String, Object> patch) {
+        if (patch == null || !(patch.get("services") instanceof Map<?, ?> services)) {
+            return patch;
+        }
+        Map<String, Object> byId = new LinkedHashMap<>();
+        services.forEach((key, value) -> byId.put(serviceId(project, String.valueOf(key)), value));
+        Map<String, Object> rewritten = new LinkedHashMap<>(patch);
+        rewritten.put("services", byId);
+        return rewritten;
+    }
+
+    private String serviceId(String project, String nameOrId) {
+        try {
+            return sandbox.serviceId(project, nameOrId);
+        } catch (IllegalArgumentException notAName) {
+            return nameOrId;
         }
     }
 }
