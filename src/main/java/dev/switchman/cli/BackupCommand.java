@@ -1,5 +1,8 @@
 package dev.switchman.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.backup.BackupCatalog;
 import dev.switchman.backup.BackupException;
 import dev.switchman.backup.BackupManifest;
@@ -19,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
@@ -33,16 +37,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "backup", description = "Take, list, verify and restore database backups.",
         subcommands = {BackupCommand.Now.class, BackupCommand.ListBackups.class, BackupCommand.Verify.class,
-                BackupRestoreCommand.class})
-final class BackupCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-    }
+                BackupRestoreCommand.class, CommandLine.HelpCommand.class})
+final class BackupCommand {
 
     /** The options every backup subcommand takes, and what they resolve to. */
     static final class Selection {
@@ -55,10 +51,6 @@ final class BackupCommand implements Runnable {
                 description = "The database, as named under the environment's databases.")
         String database;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "The desired-state directory (default:"
-                + " $SWITCHMAN_DESIRED_DIR or desired-state).")
-        Path dir;
-
         @Mixin
         DesiredStateInput input;
 
@@ -67,20 +59,17 @@ final class BackupCommand implements Runnable {
         Secrets secrets;
 
         /** Loads the desired state and finds the database; throws with a message a person can act on. */
-        Selection resolve(PrintWriter err) {
-            Path root = dir != null ? dir : Path.of(Optional.ofNullable(System.getenv("SWITCHMAN_DESIRED_DIR"))
-                    .orElse("desired-state"));
-            LoadResult loaded = input.load(root, err);
-            DesiredState state = Optional.ofNullable(loaded.state()).orElseThrow(
-                    () -> new IllegalArgumentException("the desired state in " + root + " is not valid"));
-            env = state.environment(environment).orElseThrow(() -> new IllegalArgumentException(
-                    "environment '" + environment + "' is not declared or is ambiguous"));
+        Selection resolve(CliSettings settings, PrintWriter err) {
+            LoadResult loaded = input.load(settings, err);
+            DesiredState state = Optional.ofNullable(loaded.state()).orElseThrow(() -> new IllegalArgumentException(
+                    "the desired state in " + input.dir(settings) + " is not valid"));
+            env = Names.environment(state, environment);
             spec = Optional.ofNullable(env.databases().get(database)).orElseThrow(() -> new IllegalArgumentException(
-                    "database '" + database + "' is not declared in " + env.qualifiedName()));
+                    Names.missing("database", database, env.qualifiedName(), env.databases().keySet())));
             if (spec.backups() == null) {
                 throw new IllegalArgumentException("database '" + database + "' declares no backups");
             }
-            secrets = input.secrets();
+            secrets = input.secrets(settings);
             return this;
         }
 
@@ -118,10 +107,14 @@ final class BackupCommand implements Runnable {
         @Mixin
         Selection selection;
 
+        @Mixin
+        OutputOption output = new OutputOption();
+
         @Override
         public Integer call() {
-            Selection s = selection.resolve(spec.commandLine().getErr());
-            BackupCatalog catalog = Optional.ofNullable(System.getenv("DATABASE_URL")).map(url -> {
+            CliSettings settings = CliSettings.of(spec);
+            Selection s = selection.resolve(settings, spec.commandLine().getErr());
+            BackupCatalog catalog = settings.variable("DATABASE_URL").map(url -> {
                 DatabaseUrl parsed = DatabaseUrl.parse(url);
                 PGSimpleDataSource dataSource = new PGSimpleDataSource();
                 dataSource.setUrl(parsed.jdbcUrl());
@@ -131,8 +124,12 @@ final class BackupCommand implements Runnable {
             }).orElse(null);
             BackupManifest m = Selection.runner().backup(new BackupRunner.Target(s.env.project(), s.env.name(),
                     s.spec.name(), s.source(), s.storage(), catalog), BackupReason.MANUAL, null);
-            spec.commandLine().getOut().printf("%s  %d bytes  %d ms  sha256 %s%n", m.name(), m.sizeBytes(),
-                    m.duration().toMillis(), m.sha256());
+            if (output.format.structured()) {
+                Documents.print(spec.commandLine().getOut(), output.format, manifest(m));
+            } else {
+                spec.commandLine().getOut().printf("%s  %d bytes  %d ms  sha256 %s%n", m.name(), m.sizeBytes(),
+                        m.duration().toMillis(), m.sha256());
+            }
             return ExitCode.OK;
         }
     }
@@ -145,10 +142,20 @@ final class BackupCommand implements Runnable {
         @Mixin
         Selection selection;
 
+        @Mixin
+        OutputOption output = new OutputOption();
+
         @Override
         public Integer call() {
-            Selection s = selection.resolve(spec.commandLine().getErr());
-            for (BackupManifest m : BackupRunner.list(s.storage())) {
+            Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
+            List<BackupManifest> backups = BackupRunner.list(s.storage());
+            if (output.format.structured()) {
+                ArrayNode list = Documents.JSON.createArrayNode();
+                backups.forEach(m -> list.add(manifest(m)));
+                Documents.print(spec.commandLine().getOut(), output.format, list);
+                return ExitCode.OK;
+            }
+            for (BackupManifest m : backups) {
                 spec.commandLine().getOut().printf("%s  %s  %-13s  %d bytes  server %s%n", m.name(), m.createdAt(),
                         m.reason().label(), m.sizeBytes(), m.serverVersion());
             }
@@ -167,9 +174,12 @@ final class BackupCommand implements Runnable {
         @Option(names = "--backup", paramLabel = "NAME", description = "The backup (default: the newest).")
         String backup;
 
+        @Mixin
+        OutputOption output = new OutputOption();
+
         @Override
         public Integer call() throws Exception {
-            Selection s = selection.resolve(spec.commandLine().getErr());
+            Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
             BackupManifest m = s.find(backup);
             Path work = Files.createTempFile("switchman-verify", ".dump");
             try {
@@ -177,8 +187,23 @@ final class BackupCommand implements Runnable {
             } finally {
                 Files.deleteIfExists(work);
             }
-            spec.commandLine().getOut().printf("%s: checksum OK (%s)%n", m.name(), m.sha256());
+            if (output.format.structured()) {
+                ObjectNode result = Documents.object().put("checksum", "ok");
+                result.set("backup", manifest(m));
+                Documents.print(spec.commandLine().getOut(), output.format, result);
+            } else {
+                spec.commandLine().getOut().printf("%s: checksum OK (%s)%n", m.name(), m.sha256());
+            }
             return ExitCode.OK;
+        }
+    }
+
+    /** A backup as {@code -o json} shows it: the manifest stored beside the dump. */
+    static JsonNode manifest(BackupManifest m) {
+        try {
+            return Documents.JSON.readTree(m.toJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
