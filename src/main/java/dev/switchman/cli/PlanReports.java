@@ -32,9 +32,7 @@ final class PlanReports {
 
     /** The summary table {@code plan --all} ends with. */
     static String summary(List<EnvironmentPlan> results, Style style) {
-        int width = Math.max("ENVIRONMENT".length(), results.stream().mapToInt(r -> r.name().length()).max().orElse(0));
-        StringBuilder out = new StringBuilder(String.format("%-" + width + "s  %4s  %6s  %7s  %s%n", "ENVIRONMENT", "ADD",
-                "CHANGE", "DESTROY", "STATUS"));
+        TextTable table = new TextTable("ENVIRONMENT", "ADD", "CHANGE", "DESTROY", "STATUS");
         for (EnvironmentPlan r : results) {
             String status = r.status();
             String painted = switch (status) {
@@ -42,13 +40,13 @@ final class PlanReports {
                 case "changes" -> style.yellow(status);
                 default -> style.red(status);
             };
-            out.append(String.format("%-" + width + "s  %4s  %6s  %7s  %s%n", r.name(), count(r, p -> p.plan().toAdd()),
-                    count(r, p -> p.plan().toChange()), count(r, p -> p.plan().toDestroy()), painted));
+            table.row(r.name(), count(r, p -> p.plan().toAdd()), count(r, p -> p.plan().toChange()),
+                    count(r, p -> p.plan().toDestroy()), painted);
         }
-        long changed = results.stream().filter(EnvironmentPlan::hasChanges).count();
-        return out.append(String.format("%d environment(s): %d with changes, %d blocked, %d failed.%n", results.size(),
-                changed, results.stream().filter(EnvironmentPlan::blocked).count(),
-                results.stream().filter(EnvironmentPlan::failed).count())).toString();
+        return table.render() + String.format("%d environment(s): %d with changes, %d blocked, %d failed.%n",
+                results.size(), results.stream().filter(EnvironmentPlan::hasChanges).count(),
+                results.stream().filter(EnvironmentPlan::blocked).count(),
+                results.stream().filter(EnvironmentPlan::failed).count());
     }
 
     /** One environment's plan (the planner's own JSON), or several with a summary. */

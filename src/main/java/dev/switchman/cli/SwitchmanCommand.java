@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         description = "Keeps Railway environments equal to the desired state declared in YAML.",
         footerHeading = "%n",
         footer = "Run 'switchman help COMMAND' or 'switchman COMMAND --help' for a command's options.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class,
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
                 RollbackCommand.class, RetryCommand.class, ServeCommand.class, SandboxCommand.class,
                 MigrateCommand.class, BackupCommand.class, VersionCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})

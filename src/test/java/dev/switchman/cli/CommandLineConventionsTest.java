@@ -25,6 +25,7 @@ class CommandLineConventionsTest {
     private static final Map<String, Set<String>> OUTPUTS = Map.of(
             "validate", Set.of("text", "json", "yaml", "github", "markdown"),
             "plan", Set.of("text", "json", "yaml", "github", "markdown"),
+            "status", Set.of("text", "json", "yaml"),
             "version", Set.of("text", "json", "yaml"),
             "migrate status", Set.of("text", "json", "yaml"),
             "migrate plan", Set.of("text", "json", "yaml"),
@@ -122,7 +123,7 @@ class CommandLineConventionsTest {
         }
         CommandRun bare = CommandRun.of();
         assertThat(bare.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(bare.err()).contains("Commands:").contains("completion");
+        assertThat(bare.err()).contains("Commands:").contains("status").contains("completion");
     }
 
     @Test
@@ -135,10 +136,10 @@ class CommandLineConventionsTest {
 
     @Test
     void aMisspeltCommandGetsADidYouMean() {
-        CommandRun run = CommandRun.of("valdiate");
+        CommandRun run = CommandRun.of("stauts");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(run.err()).contains("Did you mean: switchman validate");
+        assertThat(run.err()).contains("Did you mean: switchman status?");
     }
 
     @Test
@@ -148,7 +149,7 @@ class CommandLineConventionsTest {
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("complete -F _complete_switchman").contains("ZSH_VERSION")
-                    .contains("local commands=\"validate plan apply rollback").contains("\"github\" \"markdown\"");
+                    .contains("local commands=\"validate plan apply status").contains("\"github\" \"markdown\"");
         }
         assertThat(CommandRun.of("completion", "fish").exitCode()).isEqualTo(ExitCode.ERROR);
     }
