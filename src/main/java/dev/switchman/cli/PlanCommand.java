@@ -111,7 +111,9 @@ final class PlanCommand implements Callable<Integer> {
                     if (!r.failed()) {
                         MigrationPlanSection.print(out, r.environment(), dir, secrets);
                     }
-                    out.println();
+                    if (target.all) {
+                        out.println();
+                    }
                 }
                 if (target.all) {
                     out.print(PlanReports.summary(results, style));

@@ -1,10 +1,13 @@
 package dev.switchman.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.desired.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,15 +57,32 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         PrintWriter err = spec.commandLine().getErr();
-        new StatusWatch(every, Thread::sleep).run(() -> look(daemon), report -> {
+        Style style = Style.of(settings);
+        new StatusWatch(every, Thread::sleep).run(() -> look(daemon), StatusCommand::significant, report -> {
+            if (!output.format.structured()) {
+                out.println(style.dim("--- " + LocalTime.now().withNano(0)));
+            }
             show(report, out, settings);
-            out.println();
             out.flush();
         }, why -> {
             err.println("switchman: " + why);
             err.flush();
         }, () -> false);
         return ExitCode.OK;
+    }
+
+    /** A report without what moves on every run (times, run ids, the schedule): what -w calls a change. */
+    static JsonNode significant(JsonNode report) {
+        JsonNode copy = report.deepCopy();
+        for (JsonNode environment : copy.isArray() ? copy : Documents.JSON.createArrayNode().add(copy)) {
+            if (environment instanceof ObjectNode fields) {
+                fields.remove(List.of("statusUpdatedAt", "schedule"));
+                if (fields.path("lastRun") instanceof ObjectNode run) {
+                    run.remove(List.of("id", "startedAt", "finishedAt", "summary"));
+                }
+            }
+        }
+        return copy;
     }
 
     /** One environment (an object) or all of them (an array), as the API answers. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,21 +27,22 @@ final class StatusWatch {
     }
 
     /**
-     * @param look what the daemon reports now (compared with the last look, not its rendering, whose ages
-     *     change by the second), or throws {@link DaemonClient.Unavailable}
-     * @param show receives each report that differs from the one before
+     * @param look what the daemon reports now, or throws {@link DaemonClient.Unavailable}
+     * @param changes what of a report counts as a change (not its rendering, whose ages move by the second)
+     * @param show receives each report whose {@code changes} differ from the last one shown
      * @param unavailable receives why the daemon could not be asked, when that changed
      * @param stop asked before each look; the command never stops by itself
      */
-    <T> void run(Supplier<T> look, Consumer<T> show, Consumer<String> unavailable, BooleanSupplier stop)
-            throws InterruptedException {
+    <T> void run(Supplier<T> look, Function<T, ?> changes, Consumer<T> show, Consumer<String> unavailable,
+            BooleanSupplier stop) throws InterruptedException {
         Object previous = null;
         while (!stop.getAsBoolean()) {
             try {
                 T current = look.get();
-                if (!Objects.equals(current, previous)) {
+                Object key = changes.apply(current);
+                if (!Objects.equals(key, previous)) {
                     show.accept(current);
-                    previous = current;
+                    previous = key;
                 }
             } catch (DaemonClient.Unavailable failure) {
                 if (!Objects.equals(failure.getMessage(), previous)) {

@@ -106,6 +106,20 @@ class StatusCommandTest {
     }
 
     @Test
+    void watchingCountsAChangeOfStateNotTheNextRunOfTheSameState() throws IOException {
+        JsonNode before = Documents.JSON.readTree(DETAIL);
+        JsonNode nextRun = Documents.JSON.readTree(DETAIL.replace("\"id\":7", "\"id\":8")
+                .replace("\"finishedAt\":\"2026-01-01T00:00:01Z\"", "\"finishedAt\":\"2026-01-01T00:01:01Z\"")
+                .replace("\"state\":\"STALLED\"", "\"state\":\"WAITING\""));
+        JsonNode recovered = Documents.JSON.readTree(DETAIL.replace("\"status\":\"False\",\"reason\":\"DesiredStateInvalid\"",
+                "\"status\":\"True\",\"reason\":\"Converged\""));
+
+        assertThat(nextRun).isNotEqualTo(before);
+        assertThat(StatusCommand.significant(nextRun)).isEqualTo(StatusCommand.significant(before));
+        assertThat(StatusCommand.significant(recovered)).isNotEqualTo(StatusCommand.significant(before));
+    }
+
+    @Test
     void anUnknownEnvironmentGetsADidYouMeanFromTheDaemonsList() {
         CommandRun run = CommandRun.of("status", "--server", url, "--env", "shop/prodution");
 
