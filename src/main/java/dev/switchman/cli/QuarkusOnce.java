@@ -34,7 +34,10 @@ final class QuarkusOnce {
             String withoutDatabase, String... args) {
         CliSettings settings = CliSettings.of(spec);
         ONE_SHOT.forEach(System::setProperty);
-        System.setProperty("switchman.desired.dir", settings.desiredDir(dir).toString());
+        if (dir != null) {
+            // Without --dir, Quarkus reads SWITCHMAN_DESIRED_DIR itself, by the same rule as CliSettings.
+            System.setProperty("switchman.desired.dir", dir.toString());
+        }
         EmbeddedPostgres embedded = StateStoreBootstrap.ensure();
         if (embedded != null) {
             spec.commandLine().getErr().println("switchman: no DATABASE_URL: " + withoutDatabase);

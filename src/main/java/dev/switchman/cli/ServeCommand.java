@@ -43,9 +43,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliSettings settings = CliSettings.of(spec);
-        Path desired = settings.desiredDir(dir);
-        System.setProperty("switchman.desired.dir", desired.toString());
-        SandboxServer sandboxServer = sandbox ? startSandbox(settings, desired) : null;
+        if (dir != null) {
+            // Without --dir, Quarkus reads SWITCHMAN_DESIRED_DIR itself, by the same rule as CliSettings.
+            System.setProperty("switchman.desired.dir", dir.toString());
+        }
+        SandboxServer sandboxServer = sandbox ? startSandbox(settings, settings.desiredDir(dir)) : null;
         EmbeddedPostgres embedded = StateStoreBootstrap.ensure();
         try {
             AtomicInteger exitCode = new AtomicInteger();
