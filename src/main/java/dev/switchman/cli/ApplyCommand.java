@@ -56,6 +56,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit = Durations.parse(timeout).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "--timeout: " + Durations.problem(timeout).orElse("")));
+        QuarkusOnce.requireEnvironment(CliSettings.of(spec), dir, environment);
         if (!yes && !confirmed()) {
             return ExitCode.ERROR;
         }

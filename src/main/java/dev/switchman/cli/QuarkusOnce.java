@@ -1,5 +1,6 @@
 package dev.switchman.cli;
 
+import dev.switchman.desired.LoadResult;
 import dev.switchman.store.EmbeddedPostgres;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -57,6 +58,19 @@ final class QuarkusOnce {
                 embedded.close();
             }
         }
+    }
+
+    /**
+     * Checks, before anything boots, that the desired state loads and declares {@code environment}: a typo
+     * is answered at once, not after a state store and Quarkus have started.
+     */
+    static void requireEnvironment(CliSettings settings, Path dir, String environment) {
+        Path root = settings.desiredDir(dir);
+        LoadResult result = DesiredStateInput.read(root);
+        if (result.hasErrors()) {
+            throw new IllegalArgumentException("the desired state in " + root + " is invalid; see: switchman validate " + root);
+        }
+        Names.environment(result.state(), environment);
     }
 
     /** Refuses a command that only makes sense on the daemon's own state store when none is configured. */

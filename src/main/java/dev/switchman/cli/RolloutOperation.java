@@ -33,6 +33,7 @@ final class RolloutOperation {
     }
 
     static int run(CommandLine.Model.CommandSpec spec, Path dir, Action action, String environment) {
+        QuarkusOnce.requireEnvironment(CliSettings.of(spec), dir, environment);
         QuarkusOnce.requireStore(CliSettings.of(spec), spec.name(), "the quarantines and last-known-good deployments"
                 + " it acts on are kept there");
         pending = action;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What {@code rollback} and {@code retry} refuse before they touch Railway or the store. */
+/** What {@code rollback}, {@code retry} and {@code apply} refuse before they boot anything or touch Railway. */
 class RollbackCommandTest {
 
     @Test
@@ -29,6 +29,17 @@ class RollbackCommandTest {
             assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
             assertThat(run.err()).contains("needs the daemon's state store").contains("set DATABASE_URL");
             assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMisspeltEnvironmentIsAnsweredBeforeAnythingStarts() {
+        for (CommandRun run : new CommandRun[] {CommandRun.of("apply", "--env", "django-api/prodution", "--yes"),
+                CommandRun.withEnvironment(Map.of("DATABASE_URL", "postgresql://nowhere.invalid/x"), "retry", "--env",
+                        "django-api/prodution")}) {
+            assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+            assertThat(run.err()).contains("environment 'django-api/prodution' is not declared; did you mean"
+                    + " 'django-api/production'?");
         }
     }
 
