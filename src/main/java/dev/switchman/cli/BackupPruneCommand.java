@@ -29,7 +29,7 @@ final class BackupPruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupCommand.Selection s = selection.resolve(spec.commandLine().getErr());
+        BackupCommand.Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         DatabaseBackups backups = s.withCatalog().orElse(null);
         if (backups == null) {

@@ -1,5 +1,6 @@
 package dev.switchman.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.migrate.FlywayMigrations;
 import dev.switchman.migrate.HistoryDifference;
 import dev.switchman.migrate.LiveSchema;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Mixin;
  * schema against the one recorded after the last migration (with {@code DATABASE_URL}). Exit 1 when the history
  * diverged or the schema drifted.
  */
-@Command(name = "status", description = "Show applied, pending and differing migration versions of one database.")
+@Command(name = "status", description = "Show applied, pending and differing migration versions of one database.",
+        exitCodeList = {"0:the history agrees with the repository and the schema with the one recorded",
+                "1:the history diverged, the schema drifted, an error, or a mistake on the command line"})
 final class MigrateStatusCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -30,28 +33,36 @@ final class MigrateStatusCommand implements Callable<Integer> {
     @Mixin
     MigrationOptions options = new MigrationOptions();
 
+    @Mixin
+    OutputOption output = new OutputOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        var resolved = options.resolve(err);
+        var resolved = options.resolve(CliSettings.of(spec), spec.commandLine().getErr());
         if (resolved.isEmpty()) {
             return ExitCode.ERROR;
         }
         MigrationHistory history = new FlywayMigrations().history(resolved.get().target());
-        out.printf("%s (scripts in %s)%n", resolved.get().target().label(), resolved.get().target().scripts());
-        out.printf("applied:     %s%n", history.applied().isEmpty() ? "none" : "V" + String.join(", V", history.applied()));
-        out.printf("pending:     %s%n", history.pending().isEmpty() ? "none"
-                : String.join(", ", history.pending().stream().map(Object::toString).toList()));
-        print(out, history.differences());
-        boolean drifted = printSchema(out, resolved.get());
+        boolean drifted;
+        if (output.format.structured()) {
+            Documents.print(out, output.format, json(resolved.get(), history));
+            drifted = printSchema(new PrintWriter(java.io.Writer.nullWriter()), resolved.get());
+        } else {
+            out.printf("%s (scripts in %s)%n", resolved.get().target().label(), resolved.get().target().scripts());
+            out.printf("applied:     %s%n", history.applied().isEmpty() ? "none" : "V" + String.join(", V", history.applied()));
+            out.printf("pending:     %s%n", history.pending().isEmpty() ? "none"
+                    : String.join(", ", history.pending().stream().map(Object::toString).toList()));
+            print(out, history.differences());
+            drifted = printSchema(out, resolved.get());
+        }
         out.flush();
         return history.diverged() || drifted ? ExitCode.ERROR : ExitCode.OK;
     }
 
     /** The live schema against the one recorded after the last migration; true when they differ. */
     private boolean printSchema(PrintWriter out, MigrationOptions.Resolved resolved) {
-        Optional<DataSource> store = StateStoreConnection.lookup(options.input.secrets());
+        Optional<DataSource> store = StateStoreConnection.lookup(options.input.secrets(CliSettings.of(spec)));
         if (store.isEmpty()) {
             out.println("schema:      not compared: " + StateStoreConnection.SECRET + " (Switchman's state store, where"
                     + " the schema recorded after each migration is kept) is not set");
@@ -83,5 +94,19 @@ final class MigrateStatusCommand implements Callable<Integer> {
         }
         out.println("differences: the applied history disagrees with the repository; nothing will run until it is fixed");
         differences.forEach(d -> out.println("  - " + d));
+    }
+
+    /** The shape both migrate commands start from: which database, its history and whether it diverged. */
+    static ObjectNode json(MigrationOptions.Resolved resolved, MigrationHistory history) {
+        ObjectNode root = Documents.object().put("environment", resolved.environment().qualifiedName())
+                .put("database", resolved.database().name()).put("scripts", resolved.target().scripts().toString())
+                .put("diverged", history.diverged());
+        var applied = root.putArray("applied");
+        history.applied().forEach(applied::add);
+        var pending = root.putArray("pending");
+        history.pending().forEach(p -> pending.addObject().put("version", p.version()).put("file", p.file()));
+        var differences = root.putArray("differences");
+        history.differences().forEach(d -> differences.add(d.toString()));
+        return root;
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 
 import org.jboss.logging.Logger;
 
+import dev.switchman.redaction.Redactor;
 import dev.switchman.source.GitFetchFailure.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +52,7 @@ public final class GitSource implements AutoCloseable {
         this.clock = clock;
         this.temporary = settings.cacheDir().isEmpty() ? TemporaryCheckouts.inSystemTemp().create() : null;
         Path workTree = temporary != null ? temporary.resolve(TemporaryCheckouts.WORK_TREE) : cached(settings);
-        this.checkout = new GitCheckout(settings, workTree, new CredentialRedactor(settings.token()));
+        this.checkout = new GitCheckout(settings, workTree, Redactor.of(settings.token().stream().toList()));
         this.updated = counter(registry, "updated");
         this.unchanged = counter(registry, "unchanged");
         for (Reason reason : Reason.values()) {

@@ -2,6 +2,7 @@ package dev.switchman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.testing.BackupTrees;
 import java.nio.file.Files;
@@ -115,6 +116,23 @@ class BackupCommandIT {
         } finally {
             Files.delete(secrets.resolve("DATABASE_URL"));
         }
+    }
+
+    @Test
+    void jsonShowsEachBackupsManifest() throws Exception {
+        JsonNode taken = Documents.JSON.readTree(backup("now", "--database", "shop", "-o", "json").out());
+        JsonNode listed = Documents.JSON.readTree(backup("list", "--database", "shop", "-o", "json").out());
+        JsonNode verified = Documents.JSON.readTree(backup("verify", "--database", "shop", "--backup",
+                taken.path("name").asText(), "-o", "json").out());
+
+        assertThat(taken.path("database").asText()).isEqualTo("shop");
+        assertThat(taken.path("reason").asText()).isEqualTo("manual");
+        assertThat(taken.path("sha256").asText()).hasSize(64);
+        assertThat(taken.path("sizeBytes").asLong()).isPositive();
+        assertThat(listed.isArray()).isTrue();
+        assertThat(listed).contains(taken);
+        assertThat(verified.path("checksum").asText()).isEqualTo("ok");
+        assertThat(verified.path("backup")).isEqualTo(taken);
     }
 
     @Test
