@@ -76,7 +76,7 @@ final class BenchDaemon implements AutoCloseable {
         }
     }
 
-    /** Every environment Ready at the revision now on disk. */
+    /** Every environment Ready at its own revision, read from the tree now on disk (its provenance). */
     boolean allReady() {
         String onDisk = BenchDesiredState.revisionOf(dir);
         try {
@@ -84,7 +84,7 @@ final class BenchDaemon implements AutoCloseable {
             for (JsonNode env : JSON.readTree(get("/api/v1/environments"))) {
                 if ("True".equals(env.path("conditions").path("Ready").asText())
                         && env.path("reconciledRevision").asText().equals(env.path("revision").asText())
-                        && onDisk.equals(env.path("revision").asText())) {
+                        && onDisk.equals(env.path("provenance").asText())) {
                     ready++;
                 }
             }
