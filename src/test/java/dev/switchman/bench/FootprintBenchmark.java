@@ -63,9 +63,9 @@ public final class FootprintBenchmark {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    /** bin/switchman of the distribution .ci/package-jvm-dist unpacked under target/dist. */
+    /** bin/switchman of the distribution .ci/package-jvm-dist unpacked under target/dist (or SWITCHMAN_DIST). */
     private static Path launcher() throws IOException {
-        try (Stream<Path> dists = Files.list(Path.of("target/dist"))) {
+        try (Stream<Path> dists = Files.list(Path.of(System.getenv().getOrDefault("SWITCHMAN_DIST", "target/dist")))) {
             return dists.map(d -> d.resolve("bin/switchman")).filter(Files::isExecutable).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no target/dist/*/bin/switchman: run .ci/package-jvm-dist"))
                     .toAbsolutePath();

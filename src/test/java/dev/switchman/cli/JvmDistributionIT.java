@@ -35,7 +35,7 @@ class JvmDistributionIT {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("-XX:+UseSerialGC", "-XX:MaxHeapSize=134217728", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:MaxMetaspaceSize=167772160").containsPattern("(?m)^switchman \\S+");
+                "-XX:MaxMetaspaceSize=167772160", "-XX:TieredStopAtLevel=1").containsPattern("(?m)^switchman \\S+");
     }
 
     @Test
