@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -51,19 +52,58 @@ final class BenchDaemon implements AutoCloseable {
      * plan's API budget: the Hobby default (1,000/h) would make the first converge the whole hour's budget.
      */
     static BenchDaemon start(List<String> launcher, Path dir, int environments, Path log) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        return start(launcher, List.of("--sandbox"), Map.of(), dir, environments, log);
+    }
+
+    /**
+     * Starts {@code launcher serve} with {@code options} and {@code environment} added, e.g. a Railway sandbox
+     * running in a process of its own ({@link #sandbox}) instead of {@code --sandbox} in the daemon's.
+     */
+    static BenchDaemon start(List<String> launcher, List<String> options, Map<String, String> environment, Path dir,
+            int environments, Path log) throws IOException {
+        int port = freePort();
         List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of("serve", "--sandbox", "--dir", dir.toString()));
+        command.add("serve");
+        command.addAll(options);
+        command.addAll(List.of("--dir", dir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("SWITCHMAN_DESIRED_POLL_INTERVAL", "1s");
         builder.environment().put("SWITCHMAN_RAILWAY_REQUESTS_PER_HOUR", "10000");
         builder.environment().put("SWITCHMAN_RAILWAY_REQUESTS_PER_SECOND", "50");
         builder.environment().remove("DATABASE_URL");
         return new BenchDaemon(builder.start(), "http://127.0.0.1:" + port, dir, environments, log);
+    }
+
+    /**
+     * {@code launcher sandbox} seeded with the projects in {@code dir}, in a process of its own, so the daemon's
+     * memory is the daemon's alone; returns the process once its GraphQL endpoint answers, and its URL through
+     * {@code url}.
+     */
+    static Process sandbox(List<String> launcher, Path dir, Path log, String[] url) throws IOException,
+            InterruptedException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("sandbox", "--port", String.valueOf(port), "--dir", dir.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        url[0] = "http://127.0.0.1:" + port + "/graphql/v2";
+        for (int attempt = 0; attempt < 600 && process.isAlive(); attempt++) {
+            try {
+                HTTP.send(HttpRequest.newBuilder(URI.create(url[0])).timeout(Duration.ofSeconds(2))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
+                return process;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the sandbox did not start: see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Whether /q/health/ready answers 200. */

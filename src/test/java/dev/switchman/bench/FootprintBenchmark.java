@@ -6,18 +6,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Prints what the daemon costs as the JVM distribution runs it (bin/switchman with lib/jvm.options): start time to
  * ready, idle resident memory and process CPU per no-op reconcile, for each environment count given (default 1, 10
- * and 100), 20 services each, against the in-process sandbox. A program, not a test:
+ * and 100), 20 services each, against the Railway sandbox in a process of its own (so the figures are the
+ * daemon's alone). A program, not a test:
  * {@code bench/footprint-benchmark.sh [ENVIRONMENTS...]}.
  */
 public final class FootprintBenchmark {
 
     private static final int SERVICES = 20;
     private static final long TARGET_RSS_MB = 150;
+    /** The account token {@code switchman sandbox} seeds (dev.switchman.cli.SandboxSeed). */
+    private static final String SANDBOX_TOKEN = "sandbox-account-token";
 
     private FootprintBenchmark() {
     }
@@ -36,9 +40,13 @@ public final class FootprintBenchmark {
     private static void measure(Path launcher, int environments) throws Exception {
         Path dir = Files.createTempDirectory("switchman-footprint-");
         BenchDesiredState.write(dir, environments, SERVICES, "v1");
+        String[] sandboxUrl = new String[1];
+        Process sandbox = BenchDaemon.sandbox(List.of(launcher.toString()), dir,
+                Path.of("target/footprint-sandbox-" + environments + ".log"), sandboxUrl);
         long started = System.nanoTime();
-        try (BenchDaemon daemon = BenchDaemon.start(List.of(launcher.toString()), dir, environments,
-                Path.of("target/footprint-benchmark-" + environments + ".log"))) {
+        try (BenchDaemon daemon = BenchDaemon.start(List.of(launcher.toString()), List.of(),
+                Map.of("RAILWAY_API_URL", sandboxUrl[0], "RAILWAY_API_TOKEN", SANDBOX_TOKEN, "RAILWAY_TOKEN", ""), dir,
+                environments, Path.of("target/footprint-benchmark-" + environments + ".log"))) {
             daemon.waitFor(Duration.ofMinutes(2), daemon::ready);
             double ready = seconds(started);
             daemon.waitFor(Duration.ofMinutes(40), daemon::allReady);
@@ -56,6 +64,9 @@ public final class FootprintBenchmark {
                     SERVICES, ready, converged, cpuPerRun, rssMb,
                     environments == 10 ? (rssMb <= TARGET_RSS_MB ? " (target <= 150 MB: met)" : " (target <= 150 MB: missed)")
                             : "");
+        } finally {
+            sandbox.destroy();
+            sandbox.waitFor();
         }
     }
 
