@@ -1,5 +1,5 @@
 #!/bin/sh
-# Prints backup, verify and restore times and sizes for a generated database of about N MB
+# Prints backup, verify, deep-verify (pg_restore --list) and restore times and sizes for a generated database of about N MB
 # (embedded PostgreSQL, real pg_dump / pg_restore, filesystem destination).
 # Usage: bench/backup-benchmark.sh [megabytes]   (default 100; add -o to MAVEN_ARGS to stay offline)
 set -eu

@@ -46,9 +46,21 @@ public final class PlanExecutor {
      * Never throws for Railway failures: they end up in {@link ApplyReport#failures()}.
      */
     public ApplyReport execute(Plan plan, Replanner replanner, ServiceInventory inventory) {
+        return execute(plan, null, replanner, inventory);
+    }
+
+    /**
+     * As above; {@code observed} is the state the plan was made on, enough for a plan that only deploys
+     * (deployments owed from an earlier run): nothing is written, so nothing is re-read.
+     */
+    public ApplyReport execute(Plan plan, ObservedEnvironment observed, Replanner replanner,
+            ServiceInventory inventory) {
         Objects.requireNonNull(plan.environmentId(), "the plan names no Railway environment");
-        if (plan.changes().isEmpty() || !plan.isApplicable()) {
+        if (!plan.isApplicable() || plan.changes().isEmpty() && (plan.redeploys().isEmpty() || observed == null)) {
             return report(plan, 0, null);
+        }
+        if (plan.changes().isEmpty()) {
+            return deployOnly(plan, observed, 0, inventory);
         }
         Plan current = plan;
         try {
@@ -62,8 +74,11 @@ public final class PlanExecutor {
                             + (MAX_REPLANS + 1) + " times while planning; nothing was written");
                 }
                 current = replanner.replan(fresh);
-                if (current.changes().isEmpty() || !current.isApplicable()) {
+                if (!current.isApplicable() || current.changes().isEmpty() && current.redeploys().isEmpty()) {
                     return report(current, replans + 1, null);
+                }
+                if (current.changes().isEmpty()) {
+                    return deployOnly(current, fresh, replans + 1, inventory);
                 }
             }
         } catch (RailwayException failure) {
@@ -78,6 +93,13 @@ public final class PlanExecutor {
                     fresh.unmergedChangesCount() + " staged change(s) by someone else wait in the environment;"
                             + " Switchman would publish them with its own; commit or discard them on Railway");
         }
+        run.run();
+        return report(plan, replans, run);
+    }
+
+    /** A plan that only deploys (owed deployments): nothing is written, so nothing needs the etag guard. */
+    private ApplyReport deployOnly(Plan plan, ObservedEnvironment observed, int replans, ServiceInventory inventory) {
+        ApplyRun run = new ApplyRun(railway, observed, plan, inventory);
         run.run();
         return report(plan, replans, run);
     }

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The backup catalog and drill results in the state store (tables of V7). */
+/** The backup catalog (one row per backup and destination, V22) and drill results in the state store (V7). */
 public final class BackupCatalog {
 
     private static final String COLUMNS = "id, project, environment, database_name, name, reason, status,"
-            + " size_bytes, sha256, started_at, finished_at, error, verified_at";
+            + " destination, size_bytes, sha256, started_at, finished_at, error, verified_at";
 
     private final DataSource dataSource;
 
@@ -120,9 +120,9 @@ public final class BackupCatalog {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     entries.add(new CatalogEntry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), BackupReason.fromLabel(r.getString(6)), r.getString(7),
-                            (Long) r.getObject(8), r.getString(9), instant(r, 10), instant(r, 11), r.getString(12),
-                            instant(r, 13)));
+                            r.getString(5), BackupReason.fromLabel(r.getString(6)), r.getString(7), r.getString(8),
+                            (Long) r.getObject(9), r.getString(10), instant(r, 11), instant(r, 12), r.getString(13),
+                            instant(r, 14)));
                 }
             }
         } catch (SQLException e) {

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A restore drill: the backup restored into a fresh scratch database on the source's server, the
- * declared checks run against it, the scratch database dropped whatever happened.
+ * A restore drill: the backup deep-verified (checksum, then the archive's listing holds the recorded tables
+ * and those the checks name), restored into a fresh scratch database on the source's server, the declared
+ * checks run against it, the scratch database dropped whatever happened.
  */
 public final class DrillRunner {
 
@@ -47,7 +48,8 @@ public final class DrillRunner {
             execute(server, "create database " + scratchName);
             created = true;
             DatabaseTarget scratch = server.withDatabase(scratchName);
-            runner.restore(storage, manifest, scratch);
+            runner.restore(storage, manifest, scratch,
+                    checks.stream().map(DrillCheck::table).filter(java.util.Objects::nonNull).toList());
             try (Connection c = scratch.connect()) {
                 for (DrillCheck check : checks) {
                     check(c, check).ifPresent(failures::add);

@@ -40,7 +40,8 @@ public final class PgProcesses {
     /** Dumps {@code source} in custom format (compressed) into {@code file}. */
     public void dump(DatabaseTarget source, Path file) {
         run(List.of(tools.get().pgDump().toString(), "--format=custom", "--compress=6", "--no-password",
-                "--file=" + file, "--dbname=" + source.uriWithoutPassword()), source, "pg_dump");
+                "--file=" + file, "--dbname=" + source.uriWithoutPassword()), source.password(),
+                "pg_dump of " + source.database(), null);
     }
 
     /**
@@ -50,41 +51,52 @@ public final class PgProcesses {
     public void restore(Path file, DatabaseTarget target) {
         run(List.of(tools.get().pgRestore().toString(), "--clean", "--if-exists", "--no-owner", "--no-privileges",
                 "--exit-on-error", "--no-password", "--dbname=" + target.uriWithoutPassword(), file.toString()),
-                target, "pg_restore");
+                target.password(), "pg_restore of " + target.database(), null);
     }
 
-    private static void run(List<String> command, DatabaseTarget target, String tool) {
+    /** The archive's table of contents ({@code pg_restore --list}); throws when pg_restore cannot read it. */
+    public String list(Path file) {
+        Path listing = null;
+        try {
+            listing = Files.createTempFile("switchman-pg_restore", ".list");
+            run(List.of(tools.get().pgRestore().toString(), "--list", file.toString()), null,
+                    "pg_restore --list of " + file.getFileName(), listing);
+            return Files.readString(listing, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BackupException("cannot read the listing of " + file.getFileName() + ": " + e.getMessage(), e);
+        } finally {
+            WorkFiles.deleteQuietly(listing);
+        }
+    }
+
+    /** @param output where standard output goes; null to discard it */
+    private static void run(List<String> command, String password, String what, Path output) {
         Path errors = null;
         try {
-            errors = Files.createTempFile("switchman-" + tool, ".err");
+            errors = Files.createTempFile("switchman-pg", ".err");
             ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
                     .redirectErrorStream(false)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD
+                            : ProcessBuilder.Redirect.to(output.toFile()))
                     .redirectError(errors.toFile());
             builder.environment().remove("PGPASSWORD");
-            if (target.password() != null) {
-                builder.environment().put("PGPASSWORD", target.password());
+            if (password != null) {
+                builder.environment().put("PGPASSWORD", password);
             }
             Process process = builder.start();
             int exit = process.waitFor();
             if (exit != 0) {
                 String message = Files.readString(errors, StandardCharsets.UTF_8).strip();
-                throw new BackupException(tool + " of " + target.database() + " failed (exit " + exit + ")"
-                        + (message.isEmpty() ? "" : ": " + message));
+                throw new BackupException(what + " failed (exit " + exit + ")" + (message.isEmpty() ? "" : ": " + message));
             }
         } catch (IOException e) {
-            throw new BackupException("cannot run " + tool + ": " + e.getMessage(), e);
+            throw new BackupException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BackupException(tool + " interrupted", e);
+            throw new BackupException(what + " interrupted", e);
         } finally {
-            if (errors != null) {
-                try {
-                    Files.deleteIfExists(errors);
-                } catch (IOException ignored) {
-                    // a leftover temp file of error text; nothing secret in it
-                }
-            }
+            // a leftover temp file of error text has nothing secret in it
+            WorkFiles.deleteQuietly(errors);
         }
     }
 }

@@ -20,11 +20,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class PreMigrationBackupService implements PreMigrationBackup {
 
-    private final BackupService service;
     private final PreMigrationBackups backups;
 
     PreMigrationBackupService(BackupService service, RailwayApi railway, DesiredStateHolder desired) {
-        this.service = service;
         RailwayTargets targets = new RailwayTargets(railway, name -> desired.current().flatMap(state -> state
                 .railwayProjectId(name)));
         this.backups = new PreMigrationBackups(service.backups(), RailwayVolumeBackup.sleeping(railway),
@@ -42,7 +40,8 @@ public class PreMigrationBackupService implements PreMigrationBackup {
             throw new BackupFailed(failure.getMessage(), failure);
         }
         String location = taken.dumpBackup() != null
-                ? withSlash(service.backups().storage(environment, database).describe()) + taken.dumpBackup() + ".dump"
+                ? taken.copies().stream().map(folder -> withSlash(folder) + taken.dumpBackup() + ".dump")
+                        .collect(java.util.stream.Collectors.joining(" and "))
                 : "Railway volume backups of service " + database.service();
         return new BackupReceipt(taken.dumpBackup() != null ? taken.dumpBackup() : taken.volumeBackupWorkflow(),
                 location + (taken.dumpBackup() != null && taken.volumeBackupWorkflow() != null

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * "Take a verified backup before migrating": a {@code pg_dump} backup (reason pre-migration) checked
- * by checksum when the database declares backups, and an on-demand Railway volume backup followed
+ * "Take a verified backup before migrating": a {@code pg_dump} backup (reason pre-migration), each copy
+ * checked by checksum, when the database declares backups (one verified copy is enough to go on), and an on-demand Railway volume backup followed
  * to completion when it is a Railway volume service. Meant to implement the migration runner's
  * pre-migration backup port; throws {@link BackupException} when no backup could be taken, so the
  * migration must not run.
@@ -21,13 +21,20 @@ public final class PreMigrationBackups {
         Optional<String> volumeInstanceId(DesiredEnvironment environment, String service);
     }
 
-    /** What was taken: the pg_dump backup's name and/or the Railway volume backup's workflow id. */
-    public record Taken(String dumpBackup, String volumeBackupWorkflow) {
+    /**
+     * What was taken: the pg_dump backup's name and the destinations holding a verified copy of it, and/or the
+     * Railway volume backup's workflow id.
+     */
+    public record Taken(String dumpBackup, List<String> copies, String volumeBackupWorkflow) {
+
+        public Taken {
+            copies = copies == null ? List.of() : List.copyOf(copies);
+        }
 
         public String describe() {
             List<String> parts = new ArrayList<>();
             if (dumpBackup != null) {
-                parts.add("pg_dump backup " + dumpBackup + " (checksum verified)");
+                parts.add("pg_dump backup " + dumpBackup + " (checksum verified in " + String.join(", ", copies) + ")");
             }
             if (volumeBackupWorkflow != null) {
                 parts.add("Railway volume backup (workflow " + volumeBackupWorkflow + ")");
@@ -47,9 +54,9 @@ public final class PreMigrationBackups {
     }
 
     public Taken take(DesiredEnvironment environment, DatabaseSpec database, String revision) {
-        String dump = null;
+        BackupResult dump = null;
         if (database.backups() != null) {
-            dump = backups.verifiedBackup(environment, database, BackupReason.PRE_MIGRATION, revision).name();
+            dump = backups.backup(environment, database, BackupReason.PRE_MIGRATION, revision);
         }
         String workflow = null;
         Optional<String> volume = database.service() == null || volumes == null ? Optional.empty()
@@ -63,6 +70,7 @@ public final class PreMigrationBackups {
             throw new BackupException("database " + database.name() + " of " + environment.qualifiedName()
                     + " has neither backups declared nor a Railway volume: no pre-migration backup can be taken");
         }
-        return new Taken(dump, workflow);
+        return dump == null ? new Taken(null, List.of(), workflow) : new Taken(dump.manifest().name(),
+                dump.copies().stream().filter(CopyResult::stored).map(CopyResult::destination).toList(), workflow);
     }
 }

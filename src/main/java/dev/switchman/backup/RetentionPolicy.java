@@ -28,11 +28,21 @@ public final class RetentionPolicy {
     private RetentionPolicy() {
     }
 
-    /** One decision per completed entry, newest first. */
+    /** One decision per completed entry, newest first, under the backups' own retention. */
     public static List<RetentionDecision> select(List<CatalogEntry> entries, Instant now, BackupSpec spec) {
+        return select(entries, now, spec.retention(), spec.keepPreMigrationFor());
+    }
+
+    /**
+     * One decision per completed entry of one destination, newest first.
+     *
+     * @param retention the destination's; null for 7 daily, 4 weekly, 12 monthly
+     */
+    public static List<RetentionDecision> select(List<CatalogEntry> entries, Instant now, Retention retention,
+            Duration keepPreMigrationFor) {
         List<CatalogEntry> good = entries.stream().filter(CatalogEntry::good)
                 .sorted(Comparator.comparing(CatalogEntry::startedAt).reversed()).toList();
-        Retention retention = spec.retention() == null ? new Retention(7, 4, 12) : spec.retention();
+        retention = retention == null ? new Retention(7, 4, 12) : retention;
         Map<Long, String> kept = new LinkedHashMap<>();
         keepNewestPer(good, retention.daily(), e -> day(e).toString(), "daily", kept);
         keepNewestPer(good, retention.weekly(),
@@ -42,7 +52,7 @@ public final class RetentionPolicy {
                 "monthly", kept);
         good.stream().filter(CatalogEntry::verified).findFirst()
                 .ifPresent(e -> kept.putIfAbsent(e.id(), "newest verified backup"));
-        Duration preMigration = spec.keepPreMigrationFor() == null ? Duration.ZERO : spec.keepPreMigrationFor();
+        Duration preMigration = keepPreMigrationFor == null ? Duration.ZERO : keepPreMigrationFor;
         for (CatalogEntry e : good) {
             if (e.reason() == BackupReason.PRE_MIGRATION && e.startedAt().plus(preMigration).isAfter(now)) {
                 kept.putIfAbsent(e.id(), "pre-migration backup younger than " + preMigration);

@@ -1,8 +1,10 @@
 /**
- * Database backups: {@code pg_dump} in custom format to a filesystem or S3-compatible destination,
- * written atomically with a SHA-256 checksum and a JSON manifest beside each dump; the catalog of
- * backups and restore drills in the state store; grandfather-father-son retention as a pure
- * function; restore, restore drills into a scratch database, the cron-driven scheduler (leader
+ * Database backups: {@code pg_dump} in custom format, dumped once and copied to each of a database's
+ * destinations (filesystem, S3-compatible: 3-2-1), each copy written atomically with a SHA-256 checksum and a
+ * JSON manifest beside it and read back to verify it; the catalog of copies and restore drills in the state
+ * store; grandfather-father-son retention per destination and orphan cleanup, as pure functions, after every
+ * backup; deep verification of an archive ({@code pg_restore --list} holds the expected tables); restore,
+ * restore drills into a scratch database, the cron-driven scheduler (leader
  * only, its last runs read from the catalog so restarts miss nothing), metrics, notifications of
  * failed and recovered backups and drills, and on-demand Railway volume backups.
  *

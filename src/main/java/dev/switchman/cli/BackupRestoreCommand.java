@@ -2,6 +2,7 @@ package dev.switchman.cli;
 
 import dev.switchman.backup.BackupManifest;
 import dev.switchman.backup.DatabaseTarget;
+import dev.switchman.backup.Destination;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,9 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code switchman backup restore --env E --database D [--to URL] [--backup NAME] [--yes]}: restores
- * a backup OF the named database (checked against its manifest), into that database or the one
- * {@code --to} names, after its checksum passes. Asks first unless {@code --yes}; without a terminal
+ * {@code switchman backup restore --env E --database D [--to URL] [--backup NAME] [--destination N] [--yes]}:
+ * restores a backup OF the named database (checked against its manifest), from the first destination or the one
+ * {@code --destination} names, into that database or the one {@code --to} names, after its checksum and its
+ * archive's listing pass. Asks first unless {@code --yes}; without a terminal
  * to ask on, refuses.
  */
 @Command(name = "restore", description = "Restore a backup of the named database (default: the newest),"
@@ -26,6 +28,9 @@ final class BackupRestoreCommand implements Callable<Integer> {
     @Mixin
     BackupCommand.Selection selection;
 
+    @Mixin
+    BackupCommand.DestinationOption destination;
+
     @Option(names = "--backup", paramLabel = "NAME", description = "The backup (default: the newest).")
     String backup;
 
@@ -39,14 +44,16 @@ final class BackupRestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BackupCommand.Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
-        BackupManifest manifest = s.find(backup);
+        Destination from = s.destination(destination.position);
+        BackupManifest manifest = s.find(from, backup);
         DatabaseTarget target = to != null ? DatabaseTarget.parse(to) : s.source();
-        String question = String.format("Restore %s (%s) of %s/%s into %s, replacing what it contains?",
-                manifest.name(), manifest.createdAt(), s.env.qualifiedName(), s.spec.name(), target.uriWithoutPassword());
+        String question = String.format("Restore %s (%s) of %s/%s from %s into %s, replacing what it contains?",
+                manifest.name(), manifest.createdAt(), s.env.qualifiedName(), s.spec.name(), from.label(),
+                target.uriWithoutPassword());
         if (!yes && !confirmed(question)) {
             return ExitCode.ERROR;
         }
-        BackupCommand.Selection.runner().restore(s.storage(), manifest, target);
+        BackupCommand.Selection.runner().restore(from.storage(), manifest, target);
         spec.commandLine().getOut().printf("restored %s into %s%n", manifest.name(), target.uriWithoutPassword());
         return ExitCode.OK;
     }

@@ -27,7 +27,7 @@ final class RetryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return RolloutOperation.run(spec, dir, (rollouts, environment, environmentId, revision) -> {
+        return RolloutOperation.run(spec, dir, (rollouts, environment, environmentId, fingerprint, provenance) -> {
             var lifted = rollouts.retry(environment, environmentId, "by switchman retry");
             System.out.println(lifted.map(q -> environment.qualifiedName() + ": quarantine of revision " + q.revision()
                     + " lifted (" + q.reason() + "); its services are deployed again")

@@ -45,13 +45,13 @@ final class RollbackCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("switchman: rollback changes what Railway serves; pass --yes to confirm");
             return ExitCode.ERROR;
         }
-        return RolloutOperation.run(spec, dir, (rollouts, environment, environmentId, revision) -> {
+        return RolloutOperation.run(spec, dir, (rollouts, environment, environmentId, fingerprint, provenance) -> {
             if (!environment.services().containsKey(service)) {
                 throw new IllegalArgumentException(Names.missing("service", service, environment.qualifiedName(),
                         environment.services().keySet()));
             }
-            RolloutRow row = rollouts.rollback(environment, environmentId, revision, service, to, "switchman rollback",
-                    RolloutOperation::pause);
+            RolloutRow row = rollouts.rollback(environment, environmentId, fingerprint, provenance, service, to,
+                    "switchman rollback (pid " + ProcessHandle.current().pid() + ")", RolloutOperation::pause);
             System.out.printf("%s: %s rollback of %s: %s (rollout %d)%n", environment.qualifiedName(), row.state(),
                     service, row.servicesJson(), row.id());
             return "RolledBack".equals(row.state()) ? ExitCode.OK : ExitCode.ERROR;

@@ -20,9 +20,13 @@ import picocli.CommandLine;
  */
 final class RolloutOperation {
 
-    /** The action, given the daemon's rollouts, the environment, its Railway id and the desired revision. */
+    /**
+     * The action, given the daemon's rollouts, the environment, its Railway id, its fingerprint and the tree
+     * revision that was read at.
+     */
     interface Action {
-        int run(Rollouts rollouts, DesiredEnvironment environment, String environmentId, String revision);
+        int run(Rollouts rollouts, DesiredEnvironment environment, String environmentId, String fingerprint,
+                String provenance);
     }
 
     private static final Duration POLL = Duration.ofSeconds(5);
@@ -75,7 +79,8 @@ final class RolloutOperation {
                 return ExitCode.ERROR;
             }
             try {
-                int code = pending.run(rollouts, environment, reconciler.environmentId(environment), state.revision());
+                int code = pending.run(rollouts, environment, reconciler.environmentId(environment),
+                        state.fingerprint(environment), state.revision());
                 // The daemon leaves a stalled environment alone until something changes: this is that change.
                 controls.requestReconcile(environment.project(), environment.name(), Instant.now());
                 return code;

@@ -115,6 +115,13 @@ public interface SwitchmanConfig {
         /** How long a rollout waits before looking again while another runner migrates one of its databases. */
         @WithDefault("30s")
         Duration busyRequeue();
+
+        /**
+         * The shortest time between two reads of one database's catalog for schema drift, whichever environment
+         * declares it; runs in between compare with the last read.
+         */
+        @WithDefault("5m")
+        Duration schemaCheckInterval();
     }
 
     interface Desired {

@@ -16,6 +16,7 @@ import dev.switchman.desired.DatabaseSpec.RestoreDrill;
 import dev.switchman.desired.yaml.YamlNode.MapNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** Binds merged, validated database and policy mappings to records, filling in the defaults. */
 final class DatabaseBinder {
@@ -29,10 +30,12 @@ final class DatabaseBinder {
 
     static DatabaseSpec bind(String name, MapNode db) {
         MapNode m = map(db, "migrations");
+        MapNode drift = m == null ? null : map(m, "schemaDrift");
         MigrationSpec migrations = m == null ? null : new MigrationSpec(migrationsPath(m), text(m, "command"),
-                text(m, "service"), bool(m, "dryRunFirst", false), duration(m, "lockTimeout", DEFAULT_LOCK_TIMEOUT));
+                text(m, "service"), bool(m, "dryRunFirst", false), duration(m, "lockTimeout", DEFAULT_LOCK_TIMEOUT),
+                drift == null ? List.of() : Fields.strings(drift, "ignore"));
         return new DatabaseSpec(name, text(db, "service"), Fields.secretRef(map(db, "url")), migrations,
-                backups(map(db, "backups")));
+                backups(map(db, "backups")), text(db, "id"));
     }
 
     /**
@@ -52,22 +55,30 @@ final class DatabaseBinder {
         if (b == null) {
             return null;
         }
-        MapNode r = map(b, "retention");
-        Retention retention = r == null ? DEFAULT_RETENTION : new Retention(
-                orElse(integer(r, "daily"), DEFAULT_RETENTION.daily()),
-                orElse(integer(r, "weekly"), DEFAULT_RETENTION.weekly()),
-                orElse(integer(r, "monthly"), DEFAULT_RETENTION.monthly()));
+        Retention retention = retention(map(b, "retention"), DEFAULT_RETENTION);
         MapNode drill = map(b, "drill");
-        return new BackupSpec(text(b, "schedule"), retention, destination(map(b, "destination")),
+        List<BackupDestination> destinations = map(b, "destination") != null
+                ? List.of(destination(map(b, "destination"), retention))
+                : items(b, "destinations").stream().map(d -> destination((MapNode) d, retention)).toList();
+        return new BackupSpec(text(b, "schedule"), retention, destinations,
                 bool(b, "beforeMigrations", true), duration(b, "keepPreMigrationFor", DEFAULT_KEEP_PRE_MIGRATION),
                 drill == null ? null : new RestoreDrill(text(drill, "schedule"), items(drill, "checks").stream()
                         .map(c -> check((MapNode) c)).toList()));
     }
 
-    private static BackupDestination destination(MapNode d) {
+    /** Each count not written falls back to {@code fallback}'s. */
+    private static Retention retention(MapNode r, Retention fallback) {
+        return r == null ? fallback : new Retention(orElse(integer(r, "daily"), fallback.daily()),
+                orElse(integer(r, "weekly"), fallback.weekly()), orElse(integer(r, "monthly"), fallback.monthly()));
+    }
+
+    /** @param backupsRetention what counts the destination's own retention does not write fall back to */
+    private static BackupDestination destination(MapNode d, Retention backupsRetention) {
+        MapNode own = map(d, "retention");
+        Retention retention = own == null ? null : retention(own, backupsRetention);
         MapNode fs = map(d, "filesystem");
         if (fs != null) {
-            return new BackupDestination.Filesystem(text(fs, "path"));
+            return new BackupDestination.Filesystem(text(fs, "path"), retention);
         }
         MapNode s3 = map(d, "s3");
         if (s3 == null) {
@@ -75,7 +86,7 @@ final class DatabaseBinder {
         }
         return new BackupDestination.S3(text(s3, "bucket"), text(s3, "prefix"), text(s3, "endpoint"),
                 text(s3, "region"), bool(s3, "pathStyle", false), Fields.secretRef(map(s3, "accessKeyId")),
-                Fields.secretRef(map(s3, "secretAccessKey")));
+                Fields.secretRef(map(s3, "secretAccessKey")), retention);
     }
 
     private static DrillCheck check(MapNode c) {

@@ -1,19 +1,34 @@
 package dev.switchman.desired;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything declared in one desired-state tree, after defaults were merged into each
  * environment.
  *
- * @param revision the git commit or content hash the tree was read at
+ * @param revision the git commit or content hash the tree was read at: where the state came from, the same
+ *     for every environment (its provenance)
  * @param projects the Railway projects declared, in file order
+ * @param fingerprints each environment's own identity ({@link EnvironmentFingerprint}) by {@code project/name}:
+ *     what drift, pre-emption, quarantine and "last applied" are keyed on
  */
-public record DesiredState(String revision, List<DesiredProject> projects) {
+public record DesiredState(String revision, List<DesiredProject> projects, Map<String, String> fingerprints) {
 
     public DesiredState {
         projects = List.copyOf(projects);
+        fingerprints = Map.copyOf(fingerprints);
+    }
+
+    /** A state built without its YAML (tests, fixtures): each environment's fingerprint is that of its record. */
+    public DesiredState(String revision, List<DesiredProject> projects) {
+        this(revision, projects, Map.of());
+    }
+
+    /** The same environments read at another revision (the commit they were fetched at). */
+    public DesiredState atRevision(String provenance) {
+        return new DesiredState(provenance, projects, fingerprints);
     }
 
     /** True when the tree declares no environment at all, which must never lead to deletes. */
@@ -23,6 +38,12 @@ public record DesiredState(String revision, List<DesiredProject> projects) {
 
     public List<DesiredEnvironment> environments() {
         return projects.stream().flatMap(p -> p.environments().values().stream()).toList();
+    }
+
+    /** The environment's own identity; changes only when something it declares or refers to changes. */
+    public String fingerprint(DesiredEnvironment environment) {
+        String declared = fingerprints.get(environment.qualifiedName());
+        return declared != null ? declared : EnvironmentFingerprint.ofRecord(environment);
     }
 
     /**

@@ -32,7 +32,7 @@ public final class DesiredStateLoader {
             diagnostics.addAll(documents.diagnostics);
             ProjectAssembler.Assembly assembly = ProjectAssembler.assemble(documents, root);
             diagnostics.addAll(assembly.diagnostics());
-            DesiredState state = new DesiredState(scan.revision(), assembly.projects());
+            DesiredState state = new DesiredState(TreeRevision.of(root), assembly.projects(), assembly.fingerprints());
             if (state.isEmpty() && diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
                 diagnostics.add(Diagnostic.warning(new SourceLocation(".", 0, 0), "", "no environments declared;"
                         + " an empty desired state is never acted on"));

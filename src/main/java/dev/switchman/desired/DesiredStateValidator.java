@@ -52,9 +52,15 @@ public final class DesiredStateValidator {
         for (DatabaseSpec db : env.databases().values()) {
             String at = "databases." + db.name();
             add(env, at + ".url", db.url(), uses);
-            if (db.backups() != null && db.backups().destination() instanceof DatabaseSpec.BackupDestination.S3 s3) {
-                add(env, at + ".backups.destination.s3.accessKeyId", s3.accessKeyId(), uses);
-                add(env, at + ".backups.destination.s3.secretAccessKey", s3.secretAccessKey(), uses);
+            List<DatabaseSpec.BackupDestination> destinations = db.backups() == null ? List.of()
+                    : db.backups().destinations();
+            for (int i = 0; i < destinations.size(); i++) {
+                if (destinations.get(i) instanceof DatabaseSpec.BackupDestination.S3 s3) {
+                    String destination = at + (destinations.size() == 1 ? ".backups.destination"
+                            : ".backups.destinations[" + i + "]");
+                    add(env, destination + ".s3.accessKeyId", s3.accessKeyId(), uses);
+                    add(env, destination + ".s3.secretAccessKey", s3.secretAccessKey(), uses);
+                }
             }
         }
         notifications(env, uses);

@@ -12,7 +12,7 @@ public sealed interface NotificationTarget {
     /** Every event name a target may filter on, as written in the YAML. */
     List<String> EVENTS = List.of("rolloutStarted", "rolloutSucceeded", "rolloutFailed", "rolledBack",
             "quarantined", "driftDetected", "driftCorrected", "serviceDegraded", "serviceRecovered", "backupFailed",
-            "backupDrillFailed", "backupRecovered", "migrationFailed");
+            "backupDrillFailed", "backupRecovered", "migrationFailed", "schemaDrift", "schemaDriftResolved");
 
     /** The event names this target receives; empty means all of them. */
     List<String> events();

@@ -25,12 +25,16 @@ final class ProjectAssembler {
         this.root = root;
     }
 
-    record Assembly(List<DesiredProject> projects, List<Diagnostic> diagnostics) {
+    /** @param fingerprints each environment's {@link EnvironmentFingerprint}, by {@code project/name} */
+    record Assembly(List<DesiredProject> projects, Map<String, String> fingerprints, List<Diagnostic> diagnostics) {
     }
+
+    private final Map<String, String> fingerprints = new HashMap<>();
 
     static Assembly assemble(Documents documents, Path root) {
         ProjectAssembler assembler = new ProjectAssembler(root);
-        return new Assembly(assembler.projects(documents), assembler.diagnostics);
+        List<DesiredProject> projects = assembler.projects(documents);
+        return new Assembly(projects, assembler.fingerprints, assembler.diagnostics);
     }
 
     private List<DesiredProject> projects(Documents documents) {
@@ -81,6 +85,7 @@ final class ProjectAssembler {
         // reports the semantic problems too, and the errors keep the state from being used.
         DesiredEnvironment bound = EnvironmentBinder.bind(env, merged);
         diagnostics.addAll(SemanticChecks.check(bound, root));
+        fingerprints.put(bound.qualifiedName(), EnvironmentFingerprint.of(project, env, merged, bound, root));
         return java.util.Optional.of(bound);
     }
 

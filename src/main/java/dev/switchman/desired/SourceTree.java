@@ -1,16 +1,12 @@
 package dev.switchman.desired;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -27,7 +23,7 @@ final class SourceTree {
     record SourceFile(String path, byte[] bytes) {
     }
 
-    record Scan(List<SourceFile> files, List<Diagnostic> diagnostics, String revision) {
+    record Scan(List<SourceFile> files, List<Diagnostic> diagnostics) {
     }
 
     private SourceTree() {
@@ -38,7 +34,7 @@ final class SourceTree {
         if (!Files.isDirectory(root)) {
             diagnostics.add(Diagnostic.error(new SourceLocation(root.toString(), 0, 0), "",
                     "the desired-state directory does not exist or is not a directory"));
-            return new Scan(List.of(), diagnostics, revision(List.of()));
+            return new Scan(List.of(), diagnostics);
         }
         TreeMap<String, Path> found = new TreeMap<>();
         try {
@@ -80,11 +76,11 @@ final class SourceTree {
         if (found.size() > MAX_FILES) {
             diagnostics.add(Diagnostic.error(new SourceLocation(found.firstKey(), 0, 0), "", found.size()
                     + " YAML files below the desired-state directory; the limit is " + MAX_FILES));
-            return new Scan(List.of(), diagnostics, revision(List.of()));
+            return new Scan(List.of(), diagnostics);
         }
         List<SourceFile> files = new ArrayList<>();
         found.forEach((relative, file) -> read(relative, file, diagnostics).ifPresent(files::add));
-        return new Scan(files, diagnostics, revision(files));
+        return new Scan(files, diagnostics);
     }
 
     private static java.util.Optional<SourceFile> read(String relative, Path file, List<Diagnostic> diagnostics) {
@@ -113,22 +109,5 @@ final class SourceTree {
 
     private static String relative(Path root, Path file) {
         return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-    }
-
-    /** {@code sha256:} and 12 hex digits over the sorted paths and contents: the same tree, the same revision. */
-    static String revision(List<SourceFile> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (SourceFile f : files) {
-                sha.update(f.path().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Long.toString(f.bytes().length).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(f.bytes());
-            }
-            return "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -8,9 +8,11 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Migrates one database as one guarded sequence: lease -> quarantine check -> history check ->
- * dry run (if asked) -> verified pre-migration backup (if asked) -> Flyway migrate -> run log.
- * Never repairs a diverged history and never rolls a schema back.
+ * Migrates one physical database as one guarded sequence: lease (one per physical database, whichever
+ * environment asks) -> quarantine check -> history check -> verified pre-migration backup (if asked) ->
+ * dry run (if asked) -> Flyway migrate -> run log. The backup comes before the dry run because the dry
+ * run takes locks on the live database; the lease is renewed between the steps, and a runner that lost
+ * it stops there. Never repairs a diverged history and never rolls a schema back.
  */
 public final class DatabaseMigrator {
 
@@ -45,25 +47,25 @@ public final class DatabaseMigrator {
 
     public MigrationOutcome migrate(MigrationTarget target, DesiredEnvironment environment, DatabaseSpec spec,
             String revision) {
-        String database = target.database();
-        MigrationLocks.Lease lease = locks.acquire(target.environment(), database, runner, clock.instant(),
-                target.lockTimeout());
+        MigrationLocks.Lease lease = locks.acquire(target.key(), target.environment(), target.database(), runner,
+                clock.instant(), target.lockTimeout());
         if (!lease.holder().equals(runner)) {
-            return new MigrationOutcome.Busy(database, lease.holder(), lease.expiresAt());
+            return busy(target, lease);
         }
         try {
             return underLease(target, environment, spec, revision == null ? "" : revision);
         } catch (DatabaseUnreachable e) {
-            return new MigrationOutcome.Unreachable(database, e.getMessage());
+            return new MigrationOutcome.Unreachable(target.database(), e.getMessage());
         } finally {
-            locks.release(target.environment(), database, runner);
+            locks.release(target.key(), runner);
         }
     }
 
     private MigrationOutcome underLease(MigrationTarget target, DesiredEnvironment environment, DatabaseSpec spec,
             String revision) {
         String database = target.database();
-        Optional<MigrationRuns.Failure> quarantine = runs.quarantined(target.environment(), database, revision);
+        Optional<MigrationRuns.Failure> quarantine = runs.quarantined(target.key(), target.environment(), database,
+                revision);
         if (quarantine.isPresent()) {
             MigrationRuns.Failure f = quarantine.get();
             return new MigrationOutcome.Failed(database, f.script(), f.message(), f.backup(),
@@ -76,55 +78,98 @@ public final class DatabaseMigrator {
         if (history.pending().isEmpty()) {
             return new MigrationOutcome.UpToDate(database, history.applied().size());
         }
-        long run = runs.start(target.environment(), database, revision, runner, clock.instant());
-        if (target.dryRunFirst()) {
-            DryRun.Result tried = dryRun.run(target, history.pending());
-            if (!tried.notCovered().isEmpty()) {
-                LOG.warnf("%s: dry run did not cover %s", target.label(), tried.notCovered());
-            }
-            if (tried.failed()) {
-                runs.finish(run, clock.instant(), MigrationRuns.Result.DRY_RUN_FAILED, "", tried.failedScript(),
-                        tried.message(), null);
-                return new MigrationOutcome.Failed(database, tried.failedScript(), tried.message(), null, true, false);
-            }
-        }
+        RunLog run = new RunLog(runs, runs.start(target.key(), target.environment(), database, revision, runner,
+                clock.instant()), clock);
         BackupReceipt receipt = null;
-        boolean backupWanted = spec.backups() != null && spec.backups().beforeMigrations();
-        if (backupWanted) {
+        if (spec.backups() != null && spec.backups().beforeMigrations()) {
             if (backup.isEmpty()) {
-                runs.finish(run, clock.instant(), MigrationRuns.Result.NOT_RUN, "", null, "no backup implementation", null);
+                run.notRun("no backup implementation", null);
                 return new MigrationOutcome.BackupUnavailable(database);
             }
             try {
                 receipt = backup.get().takeVerified(environment, spec, revision);
             } catch (RuntimeException e) {
                 String message = target.redaction().apply(e.getMessage());
-                runs.finish(run, clock.instant(), MigrationRuns.Result.NOT_RUN, "", null, "backup failed: " + message, null);
+                run.notRun("backup failed: " + message, null);
                 return new MigrationOutcome.BackupFailed(database, message);
             }
         }
         String backupText = receipt == null ? null : receipt.toString();
+        Optional<MigrationOutcome> lost = leaseLost(target, run, "after the backup", backupText);
+        if (lost.isPresent()) {
+            return lost.get();
+        }
+        if (target.dryRunFirst()) {
+            DryRun.Result tried = dryRun.run(target, history.pending());
+            if (!tried.notCovered().isEmpty()) {
+                LOG.warnf("%s: dry run did not cover %s", target.label(), tried.notCovered());
+            }
+            if (tried.failed()) {
+                run.finish(MigrationRuns.Result.DRY_RUN_FAILED, "", tried.failedScript(), tried.message(), backupText);
+                return new MigrationOutcome.Failed(database, tried.failedScript(), tried.message(), backupText, true,
+                        false);
+            }
+            lost = leaseLost(target, run, "after the dry run", backupText);
+            if (lost.isPresent()) {
+                return lost.get();
+            }
+        }
+        return migrate(target, history, run, backupText);
+    }
+
+    private MigrationOutcome migrate(MigrationTarget target, MigrationHistory history, RunLog run, String backupText) {
+        String database = target.database();
         return switch (flyway.migrate(target)) {
             case FlywayMigrations.Run.Applied applied when applied.versions().isEmpty() -> {
-                // Flyway's own lock serialised us behind a runner under another lease (e.g. two
-                // environments declaring the same database), which applied them first.
-                runs.finish(run, clock.instant(), MigrationRuns.Result.NOT_RUN, "", null,
-                        "nothing left to apply: another runner applied the pending versions meanwhile", backupText);
+                // Flyway's own lock serialised us behind a runner that holds no lease of ours (an older
+                // Switchman, or one whose lease expired), which applied them first.
+                run.notRun("nothing left to apply: another runner applied the pending versions meanwhile", backupText);
                 LOG.infof("%s: nothing left to apply, another runner applied the pending versions meanwhile",
                         target.label());
                 yield new MigrationOutcome.UpToDate(database, history.applied().size() + history.pending().size());
             }
             case FlywayMigrations.Run.Applied applied -> {
-                runs.finish(run, clock.instant(), MigrationRuns.Result.APPLIED, String.join(",", applied.versions()),
-                        null, null, backupText);
+                run.finish(MigrationRuns.Result.APPLIED, String.join(",", applied.versions()), null, null, backupText);
                 LOG.infof("%s: applied V%s", target.label(), String.join(", V", applied.versions()));
                 yield new MigrationOutcome.Applied(database, applied.versions(), backupText);
             }
             case FlywayMigrations.Run.ScriptFailed failed -> {
-                runs.finish(run, clock.instant(), MigrationRuns.Result.FAILED, String.join(",", failed.appliedBefore()),
-                        failed.script(), failed.message(), backupText);
+                run.finish(MigrationRuns.Result.FAILED, String.join(",", failed.appliedBefore()), failed.script(),
+                        failed.message(), backupText);
                 yield new MigrationOutcome.Failed(database, failed.script(), failed.message(), backupText, false, false);
             }
         };
+    }
+
+    /** Renews the lease; when another runner took it over meanwhile (a step outlived it), this run stops here. */
+    private Optional<MigrationOutcome> leaseLost(MigrationTarget target, RunLog run, String when, String backupText) {
+        if (locks.renew(target.key(), runner, clock.instant(), target.lockTimeout())) {
+            return Optional.empty();
+        }
+        Optional<MigrationLocks.Lease> taken = locks.current(target.key());
+        String holder = taken.map(MigrationLocks.Lease::holder).orElse("another runner");
+        run.notRun("the lease expired " + when + " and " + holder + " took it over; " + runner + " migrated nothing",
+                backupText);
+        LOG.warnf("%s: lease lost %s to %s; not migrating", target.label(), when, holder);
+        return Optional.of(taken.map(lease -> busy(target, lease)).orElseGet(() -> new MigrationOutcome.Busy(
+                target.database(), "a runner that took over the expired lease", clock.instant())));
+    }
+
+    private static MigrationOutcome busy(MigrationTarget target, MigrationLocks.Lease lease) {
+        boolean sameEnvironment = target.environment().equals(lease.environment());
+        return new MigrationOutcome.Busy(target.database(), lease.holder() + (sameEnvironment ? ""
+                : " for " + lease.environment() + " database " + lease.database()), lease.expiresAt());
+    }
+
+    /** One attempt's row in the run log, finished once. */
+    private record RunLog(MigrationRuns runs, long id, Clock clock) {
+
+        void finish(MigrationRuns.Result result, String applied, String failedScript, String message, String backup) {
+            runs.finish(id, clock.instant(), result, applied, failedScript, message, backup);
+        }
+
+        void notRun(String message, String backup) {
+            finish(MigrationRuns.Result.NOT_RUN, "", null, message, backup);
+        }
     }
 }

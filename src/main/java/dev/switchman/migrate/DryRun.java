@@ -6,12 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Runs the pending scripts, in order, in ONE transaction against the live database and rolls it
@@ -36,13 +34,8 @@ public final class DryRun {
     public Result run(MigrationTarget target, List<PendingScript> pending) {
         List<String> passed = new ArrayList<>();
         List<String> notCovered = new ArrayList<>();
-        Properties credentials = new Properties();
-        credentials.setProperty("user", target.connection().username());
-        if (target.connection().password() != null) {
-            credentials.setProperty("password", target.connection().password());
-        }
         String current = null;
-        try (Connection connection = connect(target, credentials)) {
+        try (Connection connection = Connections.open(target)) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set local lock_timeout = '10s'");
@@ -65,14 +58,6 @@ public final class DryRun {
         } catch (SQLException e) {
             String script = current == null ? "(before the first script)" : current;
             return new Result(passed, script, target.redaction().apply(e.getMessage()), notCovered);
-        }
-    }
-
-    private static Connection connect(MigrationTarget target, Properties credentials) {
-        try {
-            return DriverManager.getConnection(target.connection().jdbcUrl(), credentials);
-        } catch (SQLException e) {
-            throw new DatabaseUnreachable(target.redaction().apply(e.getMessage()));
         }
     }
 

@@ -3,12 +3,16 @@ package dev.switchman.migrate;
 import dev.switchman.migrate.HistoryDifference.Kind;
 import dev.switchman.migrate.MigrationHistory.PendingScript;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
 
@@ -49,14 +53,37 @@ public final class FlywayMigrations {
             MigrateResult result = flyway.migrate();
             return new Run.Applied(result.migrations.stream().map(m -> m.version).toList());
         } catch (FlywayException e) {
-            Set<String> stillPending = new HashSet<>();
-            history(target).pending().forEach(p -> stillPending.add(p.version()));
-            List<String> applied = pendingBefore.stream().map(PendingScript::version)
-                    .filter(v -> !stillPending.contains(v)).toList();
-            String failed = pendingBefore.stream().filter(p -> stillPending.contains(p.version())).findFirst()
-                    .map(PendingScript::file).orElse("(unknown script)");
-            return new Run.ScriptFailed(failed, target.redaction().apply(e.getMessage()), applied);
+            return failed(target, pendingBefore, target.redaction().apply(e.getMessage()));
         }
+    }
+
+    /**
+     * Which of the scripts pending before the run it applied, and which one failed: the one Flyway now
+     * records as failed (a script run outside a transaction leaves a {@code success = false} row, which is
+     * neither applied nor pending), else the first still pending.
+     */
+    private Run.ScriptFailed failed(MigrationTarget target, List<PendingScript> pendingBefore, String message) {
+        Map<String, MigrationState> states = new HashMap<>();
+        try {
+            for (MigrationInfo info : flyway(target).info().all()) {
+                if (info.getVersion() != null) {
+                    states.put(info.getVersion().getVersion(), info.getState());
+                }
+            }
+        } catch (FlywayException unreadable) {
+            throw new DatabaseUnreachable(target.redaction().apply(unreadable.getMessage()));
+        }
+        List<String> applied = pendingBefore.stream().map(PendingScript::version)
+                .filter(v -> states.get(v) == MigrationState.SUCCESS).toList();
+        Optional<PendingScript> failedRow = pendingBefore.stream()
+                .filter(p -> states.get(p.version()) != null && states.get(p.version()).isFailed()).findFirst();
+        if (failedRow.isPresent()) {
+            return new Run.ScriptFailed(failedRow.get().file(),
+                    message + ". " + FailedHistoryRow.advice(failedRow.get().version()), applied);
+        }
+        String script = pendingBefore.stream().filter(p -> states.get(p.version()) == MigrationState.PENDING)
+                .findFirst().map(PendingScript::file).orElse("(unknown script)");
+        return new Run.ScriptFailed(script, message, applied);
     }
 
     private static MigrationHistory compare(Flyway flyway) {
@@ -74,7 +101,8 @@ public final class FlywayMigrations {
                 case MISSING_SUCCESS, FUTURE_SUCCESS -> differences.add(new HistoryDifference(
                         Kind.MISSING_FROM_REPOSITORY, version, script, "applied to the database, missing from the repository"));
                 case FAILED, MISSING_FAILED, FUTURE_FAILED -> differences.add(new HistoryDifference(
-                        Kind.FAILED_IN_HISTORY, version, script, "recorded as failed in the database's history"));
+                        Kind.FAILED_IN_HISTORY, version, script, "recorded as failed in the database's history. "
+                                + FailedHistoryRow.advice(version)));
                 default -> {
                     // baselines, undone and superseded rows: nothing to run and nothing to report
                 }

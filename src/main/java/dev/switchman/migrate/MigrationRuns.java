@@ -45,16 +45,23 @@ public final class MigrationRuns {
         this.store = store;
     }
 
+    /** An attempt not tied to a physical database (a migration command Railway runs). */
     public long start(String environment, String database, String revision, String runner, Instant at) {
+        return start(null, environment, database, revision, runner, at);
+    }
+
+    /** @param key the physical database the attempt is on, or null when unknown */
+    public long start(DatabaseKey key, String environment, String database, String revision, String runner, Instant at) {
         String sql = """
-                insert into migration_runs (environment, database_name, revision, runner, started_at)
-                values (?, ?, ?, ?, ?) returning id""";
+                insert into migration_runs (database_key, environment, database_name, revision, runner, started_at)
+                values (?, ?, ?, ?, ?, ?) returning id""";
         try (Connection connection = store.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, environment);
-            insert.setString(2, database);
-            insert.setString(3, revision);
-            insert.setString(4, runner);
-            insert.setTimestamp(5, Timestamp.from(at));
+            insert.setString(1, key == null ? null : key.value());
+            insert.setString(2, environment);
+            insert.setString(3, database);
+            insert.setString(4, revision);
+            insert.setString(5, runner);
+            insert.setTimestamp(6, Timestamp.from(at));
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -84,16 +91,22 @@ public final class MigrationRuns {
         }
     }
 
-    /** The failure that quarantines {@code revision} for this database, if its latest finished attempt failed. */
-    public Optional<Failure> quarantined(String environment, String database, String revision) {
+    /**
+     * The failure that quarantines {@code revision} for the physical database {@code key}, whichever environment
+     * attempted it, if the latest finished attempt at that revision failed. Rows written before the run log knew
+     * physical databases count for their own environment and database.
+     */
+    public Optional<Failure> quarantined(DatabaseKey key, String environment, String database, String revision) {
         String sql = """
                 select result, failed_script, message, backup from migration_runs
-                where environment = ? and database_name = ? and revision = ? and finished_at is not null
+                where (database_key = ? or (database_key is null and environment = ? and database_name = ?))
+                and revision = ? and finished_at is not null
                 order by id desc limit 1""";
         try (Connection connection = store.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, environment);
-            select.setString(2, database);
-            select.setString(3, revision);
+            select.setString(1, key.value());
+            select.setString(2, environment);
+            select.setString(3, database);
+            select.setString(4, revision);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next() || !quarantines(Result.valueOf(row.getString(1)))) {
                     return Optional.empty();

@@ -39,7 +39,7 @@ public final class MigrationTargets {
             throw new InvalidUrl(database.name(), Redactor.of(rawUrl).redact(e.getMessage()));
         }
         DatabaseSpec.MigrationSpec migrations = database.migrations();
-        return new MigrationTarget(environment.qualifiedName(), database.name(), parsed,
+        return new MigrationTarget(environment.qualifiedName(), database.name(), DatabaseKey.of(database, parsed), parsed,
                 desiredRoot.get().resolve(migrations.path()), migrations.lockTimeout(), migrations.dryRunFirst(),
                 Redactor.of(rawUrl));
     }

@@ -2,7 +2,7 @@ package dev.switchman.notify;
 
 /**
  * What a notification says. Each kind belongs to a topic (one alert slot per environment, service and
- * topic; for backups and migrations the "service" is the database) and either opens an alert, closes one,
+ * topic; for backups, migrations and schema drift the "service" is the database) and either opens an alert, closes one,
  * or is plain news.
  */
 public enum NotificationKind {
@@ -19,11 +19,13 @@ public enum NotificationKind {
     BACKUP_FAILED("backupFailed", Topic.BACKUP, Effect.OPENS, "Backup failed"),
     BACKUP_DRILL_FAILED("backupDrillFailed", Topic.BACKUP, Effect.OPENS, "Restore drill failed"),
     BACKUP_RECOVERED("backupRecovered", Topic.BACKUP, Effect.CLOSES, "Backups recovered"),
-    MIGRATION_FAILED("migrationFailed", Topic.MIGRATION, Effect.OPENS, "Migration failed");
+    MIGRATION_FAILED("migrationFailed", Topic.MIGRATION, Effect.OPENS, "Migration failed"),
+    SCHEMA_DRIFT("schemaDrift", Topic.SCHEMA, Effect.OPENS, "Schema drift"),
+    SCHEMA_DRIFT_RESOLVED("schemaDriftResolved", Topic.SCHEMA, Effect.CLOSES, "Schema matches its migrations again");
 
     /** One alert slot per environment, service (database for backups and migrations) and topic. */
     public enum Topic {
-        ROLLOUT, DRIFT, HEALTH, BACKUP, MIGRATION;
+        ROLLOUT, DRIFT, HEALTH, BACKUP, MIGRATION, SCHEMA;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -8,34 +8,40 @@ import java.util.TreeMap;
  * Notifications for rollout and health news, one factory per event of the rollout package's
  * {@code RolloutEvent} family (same fields, same order), so connecting the two is a one-line switch.
  * Rollout news is one alert per environment ({@link Notification#alertService()}; the service is part of
- * the state key); health is one alert per service.
+ * the state key); health is one alert per service. Each state key ends with the incident (the rollout, or the
+ * deployment for health), so a revision failing again after {@code switchman retry} is news again, while the
+ * re-sends of one incident keep one id.
  */
 public final class RolloutNotices {
 
     private RolloutNotices() {
     }
 
-    public static Notification rolloutStarted(String environment, String revision, Map<String, String> deployments) {
-        return Notification.of(environment, "", NotificationKind.ROLLOUT_STARTED, revision,
+    public static Notification rolloutStarted(String environment, String revision, Map<String, String> deployments,
+            String incident) {
+        return Notification.of(environment, "", NotificationKind.ROLLOUT_STARTED, key(revision, incident),
                 "deploying " + String.join(", ", new TreeMap<>(deployments).keySet()) + " at revision " + revision,
                 withDeployments(revision, deployments));
     }
 
-    public static Notification rolloutSucceeded(String environment, String revision, Map<String, String> deployments) {
-        return Notification.of(environment, "", NotificationKind.ROLLOUT_SUCCEEDED, revision,
+    public static Notification rolloutSucceeded(String environment, String revision, Map<String, String> deployments,
+            String incident) {
+        return Notification.of(environment, "", NotificationKind.ROLLOUT_SUCCEEDED, key(revision, incident),
                 "revision " + revision + " is live and verified", withDeployments(revision, deployments));
     }
 
     public static Notification rolloutFailed(String environment, String service, String revision, String deploymentId,
-            String reason) {
-        return Notification.of(environment, service, NotificationKind.ROLLOUT_FAILED, revision + "/" + service,
+            String reason, String incident) {
+        return Notification.of(environment, service, NotificationKind.ROLLOUT_FAILED,
+                key(revision + "/" + service, incident),
                 service + ": " + reason, Map.of("revision", revision, "service", service,
                         "deploymentId", String.valueOf(deploymentId)));
     }
 
     public static Notification rolledBack(String environment, String service, String revision,
-            String targetDeploymentId, String newDeploymentId, boolean redeployedSource, String reason) {
-        return Notification.of(environment, service, NotificationKind.ROLLED_BACK, revision + "/" + service,
+            String targetDeploymentId, String newDeploymentId, boolean redeployedSource, String reason,
+            String incident) {
+        return Notification.of(environment, service, NotificationKind.ROLLED_BACK, key(revision + "/" + service, incident),
                 service + " rolled back to " + targetDeploymentId
                         + (redeployedSource ? " (past Railway's retention: the last good source was redeployed)" : "")
                         + ": " + reason,
@@ -44,18 +50,28 @@ public final class RolloutNotices {
                         "redeployedSource", String.valueOf(redeployedSource)));
     }
 
-    public static Notification quarantined(String environment, String revision, String reason) {
-        return Notification.of(environment, "", NotificationKind.QUARANTINED, revision,
+    public static Notification quarantined(String environment, String revision, String reason, String incident) {
+        return Notification.of(environment, "", NotificationKind.QUARANTINED, key(revision, incident),
                 "revision " + revision + " will not be applied again until a newer one or switchman retry: " + reason,
                 Map.of("revision", revision));
     }
 
-    /** @param status the failing check's HTTP status, 0 when there was no answer */
+    /**
+     * @param check the failing check, or null when the deployment crashed
+     * @param status the failing check's HTTP status, 0 when there was no answer
+     */
     public static Notification serviceDegraded(String environment, String service, String revision, String check,
-            int status, String reason) {
-        return Notification.of(environment, service, NotificationKind.SERVICE_DEGRADED, revision + "/" + check,
-                "check " + check + (status == 0 ? " got no answer" : " answered HTTP " + status) + ": " + reason,
-                Map.of("revision", revision, "check", check, "httpStatus", String.valueOf(status)));
+            int status, String reason, String incident) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("revision", revision);
+        if (check != null) {
+            details.put("check", check);
+            details.put("httpStatus", String.valueOf(status));
+        }
+        String what = check == null ? reason
+                : "check " + check + (status == 0 ? " got no answer" : " answered HTTP " + status) + ": " + reason;
+        return Notification.of(environment, service, NotificationKind.SERVICE_DEGRADED,
+                key(revision + "/" + (check == null ? "crashed" : check), incident), what, details);
     }
 
     public static Notification serviceRecovered(String environment, String service, String revision) {
@@ -73,6 +89,10 @@ public final class RolloutNotices {
                 : Notification.of(environment, service, NotificationKind.DRIFT_DETECTED, deploymentId,
                         service + ": deployment " + deploymentId + " was not made by Switchman",
                         Map.of("revision", revision, "deploymentId", deploymentId));
+    }
+
+    private static String key(String state, String incident) {
+        return incident == null ? state : state + "#" + incident;
     }
 
     private static Map<String, String> withDeployments(String revision, Map<String, String> deployments) {

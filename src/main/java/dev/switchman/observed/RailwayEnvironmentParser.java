@@ -9,7 +9,11 @@ import static dev.switchman.observed.JsonValues.strings;
 import static dev.switchman.observed.JsonValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -49,7 +53,8 @@ public final class RailwayEnvironmentParser {
             JsonNode serviceConfig = config.path("services").path(serviceId == null ? "" : serviceId);
             ObservedService service = new ObservedService(serviceId, text(node.path("serviceName")),
                     ObservedSettings.of(node, serviceConfig), variables(serviceConfig.path("variables")),
-                    volumesByService.get(serviceId), deployment(node.path("latestDeployment")));
+                    volumesByService.get(serviceId), deployment(node.path("latestDeployment")),
+                    active(node.path("activeDeployments")), domain(serviceConfig));
             services.put(service.name(), service);
         }
         Integer unmerged = integer(env.path("unmergedChangesCount"));
@@ -92,6 +97,25 @@ public final class RailwayEnvironmentParser {
         return byService;
     }
 
+    /** Newest first; Railway does not promise an order. */
+    private static List<ObservedDeployment> active(JsonNode deployments) {
+        List<ObservedDeployment> active = new ArrayList<>();
+        deployments.forEach(node -> {
+            ObservedDeployment deployment = deployment(node);
+            if (deployment != null && deployment.id() != null) {
+                active.add(deployment);
+            }
+        });
+        active.sort(Comparator.comparing(ObservedDeployment::createdAt,
+                Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
+        return active;
+    }
+
+    private static String domain(JsonNode serviceConfig) {
+        Iterator<String> names = serviceConfig.path("networking").path("serviceDomains").fieldNames();
+        return names.hasNext() ? names.next() : null;
+    }
+
     private static ObservedDeployment deployment(JsonNode node) {
         if (absent(node)) {
             return null;
@@ -122,6 +146,8 @@ public final class RailwayEnvironmentParser {
             s.put("source.image", text(instance.path("source").path("image")), text(config.at("/source/image")));
             s.put("source.repo", text(instance.path("source").path("repo")), text(config.at("/source/repo")));
             s.put("source.branch", null, text(config.at("/source/branch")));
+            // not a setting Switchman declares: a commit it pinned to hold a rolled-back service
+            s.put("source.commitSha", null, text(config.at("/source/commitSha")));
             s.textAt("source.rootDirectory", "rootDirectory", "/source/rootDirectory");
             s.textAt("build.builder", "builder", "/build/builder");
             s.textAt("build.buildCommand", "buildCommand", "/build/buildCommand");

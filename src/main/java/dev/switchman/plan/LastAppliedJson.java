@@ -14,8 +14,11 @@ import java.util.TreeSet;
  * <pre>
  * { "revision": "...", "inventory": ["worker"],
  *   "variables": { "shared": {"LOG_LEVEL": "&lt;sha256 hex&gt;"}, "services": {"backend": {"SECRET_KEY": "..."}} },
- *   "managedSettings": { "backend": ["deploy.healthcheckTimeout"] } }
+ *   "settings": { "backend": {"deploy.healthcheckTimeout": "&lt;sha256 hex of the value&gt;"} },
+ *   "undeployed": ["backend"] }
  * </pre>
+ * Records written before values were fingerprinted hold {@code "managedSettings": {"backend": [paths]}}
+ * instead; they read as paths whose values are not known.
  */
 public final class LastAppliedJson {
 
@@ -34,8 +37,9 @@ public final class LastAppliedJson {
         new TreeMap<>(byService(lastApplied)).forEach((service, fingerprints) ->
                 fingerprints.forEach(services.putObject(service)::put));
         lastApplied.fingerprints(VariableScope.SHARED).forEach(shared::put);
-        ObjectNode settings = root.putObject("managedSettings");
-        lastApplied.managedSettings().forEach((service, paths) -> paths.forEach(settings.putArray(service)::add));
+        ObjectNode settings = root.putObject("settings");
+        lastApplied.settingFingerprints().forEach((service, values) -> values.forEach(settings.putObject(service)::put));
+        lastApplied.undeployed().forEach(root.putArray("undeployed")::add);
         return root;
     }
 
@@ -46,14 +50,18 @@ public final class LastAppliedJson {
         fingerprints.put(VariableScope.SHARED, strings(root.path("variables").path("shared")));
         root.path("variables").path("services").properties().forEach(service ->
                 fingerprints.put(VariableScope.service(service.getKey()), strings(service.getValue())));
-        Map<String, Set<String>> settings = new TreeMap<>();
+        Map<String, Map<String, String>> settings = new TreeMap<>();
+        root.path("settings").properties().forEach(service -> settings.put(service.getKey(), strings(service.getValue())));
         root.path("managedSettings").properties().forEach(service -> {
-            Set<String> paths = new TreeSet<>();
-            service.getValue().forEach(path -> paths.add(path.asText()));
-            settings.put(service.getKey(), paths);
+            Map<String, String> unknown = new TreeMap<>();
+            service.getValue().forEach(path -> unknown.put(path.asText(), ""));
+            settings.putIfAbsent(service.getKey(), unknown);
         });
+        Set<String> undeployed = new TreeSet<>();
+        root.path("undeployed").forEach(name -> undeployed.add(name.asText()));
         JsonNode revision = root.path("revision");
-        return new LastApplied(revision.isTextual() ? revision.asText() : null, inventory, fingerprints, settings);
+        return new LastApplied(revision.isTextual() ? revision.asText() : null, inventory, fingerprints, settings,
+                undeployed);
     }
 
     private static Map<String, Map<String, String>> byService(LastApplied lastApplied) {

@@ -84,7 +84,7 @@ public final class Planner {
         changes.addAll(shared.deletes);
         planServiceDeletes();
         return new Plan(desired.project(), desired.name(), observed.id(), revision, observed.configEtag(),
-                changes, redeploys(order.order()), notes, blockers);
+                changes, redeploys(changes, desired, order.order()), notes, blockers);
     }
 
     private void planService(ServiceSpec spec, ObservedService current) {
@@ -134,8 +134,22 @@ public final class Planner {
         }
     }
 
+    /**
+     * {@code plan} without the changes at {@code addresses} (drift that is only reported), its redeploys
+     * worked out again from the changes left.
+     */
+    public static Plan without(Plan plan, Set<String> addresses, DesiredEnvironment desired) {
+        if (addresses.isEmpty()) {
+            return plan;
+        }
+        List<Change> kept = plan.changes().stream().filter(c -> !addresses.contains(c.address())).toList();
+        return new Plan(plan.project(), plan.environment(), plan.environmentId(), plan.revision(),
+                plan.baseConfigEtag(), kept, redeploys(kept, desired, DependencyOrder.of(desired.services()).order()),
+                plan.notes(), plan.blockers());
+    }
+
     /** Created services and services with a change that needs a deploy, in dependency order. */
-    private List<String> redeploys(List<String> order) {
+    private static List<String> redeploys(List<Change> changes, DesiredEnvironment desired, List<String> order) {
         Set<String> affected = new LinkedHashSet<>();
         for (Change change : changes) {
             boolean deploys = change.effect() == Change.Effect.REDEPLOY || change instanceof Change.VariableDelete;
@@ -145,14 +159,14 @@ public final class Planner {
             if (change.service() != null) {
                 affected.add(change.service());
             } else if (change instanceof Change.VariableSet || change instanceof Change.VariableDelete) {
-                affected.addAll(referencing(change.address().substring("shared.".length())));
+                affected.addAll(referencing(desired, change.address().substring("shared.".length())));
             }
         }
         return order.stream().filter(affected::contains).toList();
     }
 
     /** Services whose declared variables reference {@code ${{shared.NAME}}}. */
-    private List<String> referencing(String sharedVariable) {
+    private static List<String> referencing(DesiredEnvironment desired, String sharedVariable) {
         String reference = "${{shared." + sharedVariable + "}}";
         return desired.services().values().stream()
                 .filter(s -> s.variables().values().stream().anyMatch(v ->

@@ -15,10 +15,13 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
+import dev.switchman.desired.DiagnosticScope;
 import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.desired.Diagnostic;
 import dev.switchman.desired.LoadResult;
+import dev.switchman.desired.TreeRevision;
 import dev.switchman.source.GitSource;
 import dev.switchman.source.GitSourceSettings;
 import dev.switchman.source.GitSourceStatus;
@@ -114,7 +117,7 @@ public class DesiredStateHolder {
     public synchronized DesiredStateStatus poll() {
         try {
             if (git == null) {
-                String stamp = DesiredTreeFingerprint.stamp(root);
+                String stamp = TreeRevision.stamp(root);
                 if (!stamp.equals(lastStamp)) {
                     lastStamp = stamp;
                     load(null);
@@ -148,6 +151,17 @@ public class DesiredStateHolder {
         return status.state();
     }
 
+    /**
+     * The errors of the latest load that concern {@code environment}, when that load was invalid (the last valid
+     * state stays in force meanwhile); empty when the latest load is valid.
+     */
+    public List<String> invalidDiagnostics(DesiredEnvironment environment) {
+        DesiredStateStatus current = status;
+        return current.latestValid() || !current.loadAttempted() ? List.of()
+                : DiagnosticScope.errorsConcerning(current.diagnostics(), environment,
+                        current.state().map(DesiredState::environments).orElse(List.of()));
+    }
+
     /** When a poll last completed, null before the first; the liveness check watches it. */
     public Instant lastPollCompletedAt() {
         return lastPollCompletedAt;
@@ -173,9 +187,9 @@ public class DesiredStateHolder {
         Instant loadedAt = Instant.now();
         DesiredStateStatus previous = status;
         boolean valid = result.state() != null && !result.hasErrors();
-        String revision = commit != null ? commit
-                : valid ? result.state().revision() : DesiredTreeFingerprint.contentRevision(root);
-        DesiredState loaded = valid ? new DesiredState(revision, result.state().projects()) : previous.inForce();
+        String revision = commit != null ? commit : valid ? result.state().revision()
+                : TreeRevision.of(root);
+        DesiredState loaded = valid ? result.state().atRevision(revision) : previous.inForce();
         status = new DesiredStateStatus(loaded, revision, valid, result.diagnostics(), loadedAt);
         loadCounts.get(valid ? LoadOutcome.VALID : LoadOutcome.INVALID).incrementAndGet();
         if (!revision.equals(previous.latestRevision())) {

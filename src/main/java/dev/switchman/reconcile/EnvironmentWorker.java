@@ -13,6 +13,8 @@ final class EnvironmentWorker {
 
     final String qualifiedName;
     String revisionSeen;
+    /** The invalid desired state (its revision) the last run reported, "" when it was valid. */
+    String invalidSeen = "";
     Instant nextRunAt;
     String nextTrigger = "interval";
     Instant notBefore;
@@ -31,36 +33,42 @@ final class EnvironmentWorker {
         this.qualifiedName = qualifiedName;
     }
 
-    /** Why this environment should run now, or null when it should not. */
-    String dueTrigger(Instant now, String revision) {
+    /**
+     * Why this environment should run now, or null when it should not.
+     *
+     * @param invalid the revision of a newer desired state that concerns the environment and is invalid, "" when
+     *     none: its appearing or going away is worth a run, to show it
+     */
+    String dueTrigger(Instant now, String revision, String invalid) {
         if (running || (notBefore != null && now.isBefore(notBefore))) {
             return null;
         }
         if (pendingTrigger != null) {
             return pendingTrigger;
         }
-        if (!revision.equals(revisionSeen)) {
+        if (!revision.equals(revisionSeen) || !invalid.equals(invalidSeen)) {
             return revisionSeen == null ? "startup" : "revision";
         }
-        if (stalled || nextRunAt == null) {
+        if (nextRunAt == null) {
             return null;
         }
         return now.isBefore(nextRunAt) ? null : nextTrigger;
     }
 
-    void started(Instant now, String revision, String trigger, boolean suspended) {
+    void started(Instant now, String revision, String invalid, String trigger, boolean suspended) {
         running = true;
         runningSuspended = suspended;
         runningSince = now;
         revisionSeen = revision;
+        invalidSeen = invalid;
         lastTrigger = trigger;
         pendingTrigger = null;
     }
 
     /**
-     * Decides the next run from the outcome alone, except that a suspended environment is looked at
-     * again after its interval even though the reconciler reports it stalled (it is still read and
-     * reported, never acted on).
+     * Decides the next run from the outcome alone. A stalled environment (quarantined, suspended, a secret
+     * missing, ...) is still looked at every interval: it is read, its drift and its deployments reported,
+     * so what its status says stays true.
      */
     void finished(ReconcileOutcome outcome, Instant now, Duration interval, RunDelays delays) {
         boolean suspended = runningSuspended;
@@ -87,11 +95,9 @@ final class EnvironmentWorker {
                         ? now.plus(retry.notBefore()) : null;
                 schedule(now.plus(wait), "retry");
             }
-            case ReconcileOutcome.Stalled stalledOutcome when suspended ->
-                    schedule(now.plus(delays.interval(interval)), "interval");
             case ReconcileOutcome.Stalled stalledOutcome -> {
-                stalled = true;
-                nextRunAt = null;
+                stalled = !suspended;
+                schedule(now.plus(delays.interval(interval)), "interval");
             }
         }
     }

@@ -33,7 +33,8 @@ final class LastAppliedSnapshots {
         Set<String> owned = new TreeSet<>(stored.inventory());
         inventory.list(environment.project(), environment.name()).stream()
                 .filter(entry -> StoreInventory.SERVICE.equals(entry.kind())).forEach(entry -> owned.add(entry.name()));
-        return new LastApplied(stored.revision(), owned, stored.variableFingerprints(), stored.managedSettings());
+        return new LastApplied(stored.revision(), owned, stored.variableFingerprints(), stored.settingFingerprints(),
+                stored.undeployed());
     }
 
     void save(DesiredEnvironment environment, LastApplied next, String revision) {

@@ -34,7 +34,9 @@ final class MigrationNotices {
                 database = f.database();
                 details.put("script", String.valueOf(f.script()));
                 details.put("dryRun", String.valueOf(f.dryRun()));
-                details.put("backup", String.valueOf(f.backup()));
+                if (f.backup() != null) {
+                    details.put("backup", f.backup());
+                }
             }
             case MigrationOutcome.Diverged d -> {
                 database = d.database();
@@ -51,8 +53,9 @@ final class MigrationNotices {
 
     /** A migration command that failed in Railway's pre-deploy step of {@code service}'s deployment. */
     static Notification commandFailed(String environment, String service, String database, String revision,
-            String deploymentId, String reason) {
-        return Notification.of(environment, database, NotificationKind.MIGRATION_FAILED, revision + "/" + database,
+            String deploymentId, String reason, String incident) {
+        return Notification.of(environment, database, NotificationKind.MIGRATION_FAILED,
+                revision + "/" + database + "#" + incident,
                 reason, Map.of("revision", String.valueOf(revision), "database", database, "service", service,
                         "deploymentId", String.valueOf(deploymentId)));
     }

@@ -56,6 +56,7 @@ final class MigrationOutcomes {
         MigrationOutcome outcome = migrations.pass(environment, revision);
         if (!outcome.haltsRollout()) {
             LOG.debugf("migrations of %s at %s: %s", environment.qualifiedName(), revision, outcome.summary());
+            migrations.watchSchema(environment);
             return Optional.empty();
         }
         return Optional.of(of(outcome, revision, busyRequeue, retryAfter));

@@ -7,6 +7,8 @@ import dev.switchman.plan.Plan;
 import dev.switchman.plan.PlanNote;
 import dev.switchman.railway.RailwayException;
 import dev.switchman.rollout.RolloutGate;
+import dev.switchman.rollout.Rollouts;
+import dev.switchman.store.Quarantine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -77,6 +79,12 @@ final class Outcomes {
             case ReconcileOutcome.Stalled s -> s.reason() + ": " + s.message();
             default -> null;
         };
+    }
+
+    /** A quarantined fingerprint: stalled, with why and how to lift it. */
+    static ReconcileOutcome quarantined(Quarantine quarantine) {
+        RolloutGate.Stop stop = Rollouts.stop(quarantine);
+        return new ReconcileOutcome.Stalled(stop.reason(), stop.message());
     }
 
     /** The outcome a rollout imposes on the run, or null to go on observing and planning. */

@@ -1,12 +1,15 @@
 package dev.switchman.reconcile;
 
 import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Secrets;
 import dev.switchman.migrate.DatabaseMigrator;
 import dev.switchman.migrate.MigrationGate;
 import dev.switchman.migrate.MigrationLocks;
 import dev.switchman.migrate.MigrationRuns;
 import dev.switchman.migrate.PreMigrationBackup;
+import dev.switchman.migrate.SchemaBaselines;
+import dev.switchman.migrate.SchemaWatch;
 import dev.switchman.notify.Notifier;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.rollout.HttpAppChecks;
@@ -15,55 +18,65 @@ import dev.switchman.rollout.RolloutSettings;
 import dev.switchman.rollout.Rollouts;
 import dev.switchman.secrets.EnvironmentSecrets;
 import dev.switchman.store.EventRepository;
+import dev.switchman.store.HoldRepository;
 import dev.switchman.store.RolloutRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
  * What a reconcile run does beyond observe, plan, apply and record, each part optional: notifications,
- * following rollouts ({@code rollouts} null = deployments are not watched) and database migrations
- * before deploys ({@code migrations} null = an environment that declares them stalls).
+ * following rollouts ({@code rollouts} null = deployments are not watched), database migrations
+ * before deploys ({@code migrations} null = an environment that declares them stalls) and the diagnostics of
+ * a newer, invalid desired state that concerns an environment ({@code diagnostics}: none by default).
  */
 public record ReconcileExtensions(Notifier notifier, Rollouts rollouts, MigrationGate migrations,
-        Duration migrationBusyRequeue) {
+        Duration migrationBusyRequeue, Function<DesiredEnvironment, List<String>> diagnostics) {
 
     public static final ReconcileExtensions NONE =
-            new ReconcileExtensions(Notifier.disabled(), null, null, Duration.ofSeconds(30));
+            new ReconcileExtensions(Notifier.disabled(), null, null, Duration.ofSeconds(30), e -> List.of());
 
     public ReconcileExtensions withNotifier(Notifier value) {
-        return new ReconcileExtensions(value, rollouts, migrations, migrationBusyRequeue);
+        return new ReconcileExtensions(value, rollouts, migrations, migrationBusyRequeue, diagnostics);
     }
 
     public ReconcileExtensions withRollouts(Rollouts value) {
-        return new ReconcileExtensions(notifier, value, migrations, migrationBusyRequeue);
+        return new ReconcileExtensions(notifier, value, migrations, migrationBusyRequeue, diagnostics);
     }
 
     public ReconcileExtensions withMigrations(MigrationGate value) {
-        return new ReconcileExtensions(notifier, rollouts, value, migrationBusyRequeue);
+        return new ReconcileExtensions(notifier, rollouts, value, migrationBusyRequeue, diagnostics);
+    }
+
+    public ReconcileExtensions withDiagnostics(Function<DesiredEnvironment, List<String>> value) {
+        return new ReconcileExtensions(notifier, rollouts, migrations, migrationBusyRequeue, value);
     }
 
     /** The daemon's extensions, from its configuration. */
     static ReconcileExtensions wired(SwitchmanConfig config, DesiredStateHolder desired, RailwayApi railway,
             EventRepository events, MeterRegistry registry, Notifier notifier, RolloutRepository rolloutStore,
-            Consumer<RolloutEvent> rolloutEvents, DataSource store, Instance<PreMigrationBackup> backups,
-            Secrets secrets) {
+            HoldRepository holds, Consumer<RolloutEvent> rolloutEvents, DataSource store,
+            Instance<PreMigrationBackup> backups, Secrets secrets) {
         SwitchmanConfig.Rollout rollout = config.rollout();
         CommandMigrationRuns commandRuns = new CommandMigrationRuns(new MigrationRuns(store),
                 new MigrationMetrics(registry));
-        Rollouts rollouts = !rollout.enabled() ? null : new Rollouts(railway, new HttpAppChecks(), rolloutStore, events,
-                registry, event -> {
+        Rollouts rollouts = !rollout.enabled() ? null : new Rollouts(railway, new HttpAppChecks(), rolloutStore, holds,
+                events, registry, event -> {
                     commandRuns.on(event);
                     rolloutEvents.accept(event);
                 }, new RolloutSettings(rollout.pollInterval(), rollout.maxWait(),
                         rollout.domainBaseUrl(), rollout.monitorInterval()), Instant::now);
-        return new ReconcileExtensions(notifier, rollouts, migrationGate(config, desired, store, backups, secrets),
-                config.migrate().busyRequeue());
+        return new ReconcileExtensions(notifier, rollouts, migrationGate(config, desired, store, backups, secrets)
+                .watchingSchema(new SchemaWatch(new SchemaBaselines(store), events, notifier,
+                        config.migrate().schemaCheckInterval(), Clock.systemUTC())),
+                config.migrate().busyRequeue(), e -> List.of());
     }
 
     /**

@@ -59,7 +59,9 @@ public class ReconcileLoop {
         this.events = events;
         this.leaderLock = leaderLock;
         this.executor = Executors.newFixedThreadPool(settings.workers(), threads());
-        this.scheduler = new ReconcileScheduler(reconciler::reconcile, holder::current, controls, executor,
+        this.scheduler = new ReconcileScheduler(reconciler::reconcile, holder::current,
+                environment -> holder.invalidDiagnostics(environment).isEmpty() ? ""
+                        : String.valueOf(holder.status().latestRevision()), controls, executor,
                 InstantSource.system(), new RunDelays(settings.initialBackoff(), settings.maxBackoff(),
                         () -> ThreadLocalRandom.current().nextDouble()));
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -24,9 +25,10 @@ import dev.switchman.store.StoreException;
 
 /**
  * Decides when each environment runs and runs it on a small executor: at most one run per
- * environment at a time; a new desired revision, a manual request or a resume runs it at the next
- * tick; otherwise its interval (jittered), the requeue of a Progressing outcome, or the backoff of a
- * Retry; a Stalled environment waits for a new revision or a request. A suspended environment (API
+ * environment at a time; a new fingerprint of the environment (not a change elsewhere in the tree), a
+ * manual request or a resume runs it at the next tick; otherwise its interval (jittered), the requeue of a Progressing outcome, or the backoff of a
+ * Retry; a Stalled environment is still read at its interval (and at once on a new fingerprint or a
+ * request), so that its drift and its deployments keep being reported. A suspended environment (API
  * or {@code policy.suspend}) is still read and reported at its interval but never acted on: the
  * reconciler gets it with {@code policy.suspend} set, which it honours by planning without applying.
  * Plain class: {@link ReconcileLoop} wires it, tests drive {@link #tick()} with their own clock.
@@ -35,14 +37,19 @@ public final class ReconcileScheduler {
 
     private static final Logger LOG = Logger.getLogger(ReconcileScheduler.class);
 
-    /** One reconcile of one environment; {@link EnvironmentReconciler#reconcile} in production. */
+    /**
+     * One reconcile of one environment at its own {@code fingerprint}, read from the tree at {@code provenance}
+     * (commit or content revision); {@link EnvironmentReconciler#reconcile} in production.
+     */
     @FunctionalInterface
     public interface Action {
-        ReconcileOutcome reconcile(DesiredEnvironment environment, String revision, String trigger);
+        ReconcileOutcome reconcile(DesiredEnvironment environment, String fingerprint, String provenance,
+                String trigger);
     }
 
     private final Action action;
     private final Supplier<Optional<DesiredState>> desired;
+    private final Function<DesiredEnvironment, String> invalid;
     private final EnvironmentControlRepository controls;
     private final ExecutorService executor;
     private final InstantSource clock;
@@ -55,8 +62,19 @@ public final class ReconcileScheduler {
     ReconcileScheduler(Action action, Supplier<Optional<DesiredState>> desired,
             EnvironmentControlRepository controls, ExecutorService executor, InstantSource clock,
             RunDelays delays) {
+        this(action, desired, environment -> "", controls, executor, clock, delays);
+    }
+
+    /**
+     * @param invalid the revision of a newer, invalid desired state that concerns an environment ("" when none);
+     *     a change of it runs the environment, so that its status says so at once
+     */
+    ReconcileScheduler(Action action, Supplier<Optional<DesiredState>> desired,
+            Function<DesiredEnvironment, String> invalid, EnvironmentControlRepository controls,
+            ExecutorService executor, InstantSource clock, RunDelays delays) {
         this.action = action;
         this.desired = desired;
+        this.invalid = invalid;
         this.controls = controls;
         this.executor = executor;
         this.clock = clock;
@@ -75,7 +93,7 @@ public final class ReconcileScheduler {
             }
             Map<String, EnvironmentControl> current = read.get();
             Instant now = clock.instant();
-            String revision = state.get().revision();
+            String provenance = state.get().revision();
             List<DesiredEnvironment> environments = state.get().environments();
             workers.keySet().removeIf(name -> !workers.get(name).running
                     && environments.stream().noneMatch(e -> e.qualifiedName().equals(name)));
@@ -84,10 +102,12 @@ public final class ReconcileScheduler {
                 noticeRequest(worker, current.get(environment.qualifiedName()));
                 noticeResume(worker, previous.get(environment.qualifiedName()),
                         current.get(environment.qualifiedName()));
-                String trigger = worker.dueTrigger(now, revision);
+                String fingerprint = state.get().fingerprint(environment);
+                String invalidNow = invalid.apply(environment);
+                String trigger = worker.dueTrigger(now, fingerprint, invalidNow);
                 DesiredEnvironment target = isSuspended(current.get(environment.qualifiedName()))
                         ? suspendedCopy(environment) : environment;
-                if (trigger != null && submit(worker, target, revision, trigger, now)) {
+                if (trigger != null && submit(worker, target, fingerprint, invalidNow, provenance, trigger, now)) {
                     started.add(environment.qualifiedName());
                 }
             }
@@ -131,11 +151,11 @@ public final class ReconcileScheduler {
         stopped = true;
     }
 
-    private boolean submit(EnvironmentWorker worker, DesiredEnvironment environment, String revision, String trigger,
-            Instant now) {
-        worker.started(now, revision, trigger, environment.policy().suspend());
+    private boolean submit(EnvironmentWorker worker, DesiredEnvironment environment, String fingerprint,
+            String invalidNow, String provenance, String trigger, Instant now) {
+        worker.started(now, fingerprint, invalidNow, trigger, environment.policy().suspend());
         try {
-            executor.execute(() -> run(worker, environment, revision, trigger));
+            executor.execute(() -> run(worker, environment, fingerprint, provenance, trigger));
             return true;
         } catch (RejectedExecutionException e) {
             worker.running = false;
@@ -144,10 +164,11 @@ public final class ReconcileScheduler {
         }
     }
 
-    private void run(EnvironmentWorker worker, DesiredEnvironment environment, String revision, String trigger) {
+    private void run(EnvironmentWorker worker, DesiredEnvironment environment, String fingerprint, String provenance,
+            String trigger) {
         ReconcileOutcome outcome;
         try {
-            outcome = action.reconcile(environment, revision, trigger);
+            outcome = action.reconcile(environment, fingerprint, provenance, trigger);
             if (outcome == null) {
                 outcome = new ReconcileOutcome.Retry("NoOutcome", "the reconciler returned no outcome", Duration.ZERO);
             }

@@ -25,19 +25,22 @@ class RolloutNotifications {
     /** The notification for {@code event}; none for a lifted quarantine, which someone asked for. */
     static Optional<Notification> of(RolloutEvent event) {
         return Optional.ofNullable(switch (event) {
-            case RolloutEvent.RolloutStarted e -> RolloutNotices.rolloutStarted(e.environment(), e.revision(), e.deployments());
-            case RolloutEvent.RolloutSucceeded e -> RolloutNotices.rolloutSucceeded(e.environment(), e.revision(), e.deployments());
+            case RolloutEvent.RolloutStarted e -> RolloutNotices.rolloutStarted(e.environment(), e.revision(),
+                    e.deployments(), e.incident());
+            case RolloutEvent.RolloutSucceeded e -> RolloutNotices.rolloutSucceeded(e.environment(), e.revision(),
+                    e.deployments(), e.incident());
             case RolloutEvent.RolloutFailed e -> RolloutNotices.rolloutFailed(e.environment(), e.service(), e.revision(),
-                    e.deploymentId(), e.reason());
+                    e.deploymentId(), e.reason(), e.incident());
             case RolloutEvent.MigrationFailed e -> MigrationNotices.commandFailed(e.environment(), e.service(),
-                    e.database(), e.revision(), e.deploymentId(), e.reason());
+                    e.database(), e.revision(), e.deploymentId(), e.reason(), e.incident());
             case RolloutEvent.MigrationApplied e -> null;
             case RolloutEvent.RolledBack e -> RolloutNotices.rolledBack(e.environment(), e.service(), e.revision(),
-                    e.targetDeploymentId(), e.newDeploymentId(), e.redeployedSource(), e.reason());
-            case RolloutEvent.Quarantined e -> RolloutNotices.quarantined(e.environment(), e.revision(), e.reason());
+                    e.targetDeploymentId(), e.newDeploymentId(), e.redeployedSource(), e.reason(), e.incident());
+            case RolloutEvent.Quarantined e -> RolloutNotices.quarantined(e.environment(), e.revision(), e.reason(),
+                    e.incident());
             case RolloutEvent.QuarantineLifted e -> null;
             case RolloutEvent.ServiceDegraded e -> RolloutNotices.serviceDegraded(e.environment(), e.service(), e.revision(),
-                    e.check(), e.status(), e.reason());
+                    e.check(), e.status(), e.reason(), e.incident());
             case RolloutEvent.ServiceRecovered e -> RolloutNotices.serviceRecovered(e.environment(), e.service(), e.revision());
             case RolloutEvent.DeploymentDriftDetected e -> RolloutNotices.deploymentDrift(e.environment(), e.service(),
                     e.revision(), e.deploymentId(), e.corrected());

@@ -7,36 +7,42 @@ import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.plan.Plan;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** What one run found and did, gathered while it goes, for the run row and the status. */
 final class RunRecord {
 
     final DesiredEnvironment environment;
     final String revision;
+    final String provenance;
     Long id;
     String lastAppliedRevision;
     Plan plan;
     ApplyReport report;
     List<String> drift = List.of();
+    Map<String, String> undeployed = Map.of();
+    List<String> diagnostics = List.of();
     boolean suspended;
-    boolean applied;
 
-    RunRecord(DesiredEnvironment environment, String revision) {
+    /** @param revision the environment's fingerprint; {@code provenance} the tree revision it was read at */
+    RunRecord(DesiredEnvironment environment, String revision, String provenance) {
         this.environment = environment;
         this.revision = revision;
+        this.provenance = provenance;
     }
 
-    /** Changes the last plan held that did not reach Railway. */
+    /** Changes the run's plan held that did not reach Railway (drift only reported, suspended, blocked, failed). */
     int pendingChanges() {
-        if (plan == null || applied) {
+        if (plan == null) {
             return 0;
         }
-        return plan.changes().size() - (report == null ? 0 : report.applied().size());
+        List<String> reached = report == null ? List.of() : report.applied();
+        return (int) plan.changes().stream().filter(c -> !reached.contains(c.address())).count();
     }
 
     StatusRecorder.Facts facts(ReconcileOutcome outcome) {
-        return new StatusRecorder.Facts(revision, lastAppliedRevision, id, drift, Math.max(0, pendingChanges()),
-                suspended);
+        return new StatusRecorder.Facts(revision, provenance, lastAppliedRevision, id, drift,
+                Math.max(0, pendingChanges()), suspended, undeployed, diagnostics);
     }
 
     /** The run's JSON summary: counts and addresses, never values. */
@@ -50,6 +56,7 @@ final class RunRecord {
             plan.blockers().forEach(b -> summary.withArray("blockers").add(b.toString()));
         }
         drift.forEach(summary.withArray("drift")::add);
+        undeployed.forEach(summary.withObject("undeployed")::put);
         if (report != null) {
             summary.put("replans", report.replans());
             report.applied().forEach(summary.withArray("applied")::add);

@@ -1,6 +1,9 @@
 package dev.switchman.rollout;
 
 import dev.switchman.desired.Policy;
+import dev.switchman.observed.ObservedDeployment;
+import dev.switchman.observed.ObservedEnvironment;
+import dev.switchman.observed.ObservedService;
 import dev.switchman.railway.Deployment;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
@@ -11,40 +14,47 @@ import dev.switchman.rollout.DeploymentTrack.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The way back of a failing rollout, in reverse dependency order: a service whose new deployment
  * ran goes back to its last-known-good deployment ({@code deploymentRollback}, or a redeploy of the
  * last good source once Railway's retention has passed); one that Railway failed needs nothing,
- * the old deployment kept serving. With rollback {@code manual} or {@code off} nothing is done
- * beyond recording it.
+ * the old deployment kept serving. Either way, with rollback {@code automatic}, the service is then held
+ * on the good source in Railway's settings ({@link Holds}). With rollback {@code manual} or {@code off}
+ * nothing is done beyond recording it.
  */
 final class Rollbacks {
 
     private final RailwayApi railway;
     private final RolloutRecorder recorder;
+    private final Holds holds;
+    private final Supplier<Instant> clock;
 
-    Rollbacks(RailwayApi railway, RolloutRecorder recorder) {
+    Rollbacks(RailwayApi railway, RolloutRecorder recorder, Holds holds, Supplier<Instant> clock) {
         this.railway = railway;
         this.recorder = recorder;
+        this.holds = holds;
+        this.clock = clock;
     }
 
-    void roll(Rollout rollout, Instant now) {
+    void roll(Rollout rollout, ObservedEnvironment observed, Instant now) {
         List<ServiceRollout> reversed = new java.util.ArrayList<>(rollout.services);
         java.util.Collections.reverse(reversed);
         for (ServiceRollout service : reversed) {
             switch (service.rollback) {
-                case "none" -> begin(rollout, service, now);
+                case "none" -> begin(rollout, service, observed, now);
                 case "requested" -> finish(rollout, service, now);
                 default -> { }
             }
         }
     }
 
-    private void begin(Rollout rollout, ServiceRollout service, Instant now) {
+    private void begin(Rollout rollout, ServiceRollout service, ObservedEnvironment observed, Instant now) {
         if (!service.forward.ran) {
             if (service.forward.stage == Stage.FAILED) {
                 service.rollback = "notNeeded";
+                holdOnServing(rollout, service, observed, now);
             }
             return;
         }
@@ -61,13 +71,15 @@ final class Rollbacks {
             recorder.rollbackProblem(rollout, service, "no last-known-good deployment to roll back to", now);
             return;
         }
-        requestTo(rollout, service, target, now);
+        requestTo(rollout, service, target, observed.unmergedChangesCount() > 0, now);
     }
 
     /** Rolls {@code service} back to the deployment {@code target} (its last-known-good, or one a person chose). */
-    void requestTo(Rollout rollout, ServiceRollout service, String target, Instant now) {
+    void requestTo(Rollout rollout, ServiceRollout service, String target, boolean othersStaged, Instant now) {
+        Deployment good;
         try {
-            request(rollout, service, railway.deployment(target));
+            good = railway.deployment(target);
+            request(rollout, service, good);
         } catch (RailwayException.Transient | RailwayException.RateLimited retryLater) {
             return;
         } catch (RailwayException refused) {
@@ -75,8 +87,30 @@ final class Rollbacks {
             recorder.rollbackProblem(rollout, service, "Railway refused the rollback: " + refused.getMessage(), now);
             return;
         }
+        // the delay people wait for: from the failed verdict until Railway has the rollback, not the tick's start
+        Instant requested = clock.get();
         Instant verdict = service.forward.failedAt != null ? service.forward.failedAt : rollout.failedAt;
-        recorder.rollbackRequested(rollout, service, verdict == null ? null : Duration.between(verdict, now), now);
+        recorder.rollbackRequested(rollout, service, verdict == null ? null : Duration.between(verdict, requested),
+                now);
+        holds.place(rollout.project, rollout.environment, rollout.environmentId, service.name, service.serviceId,
+                rollout.revision, good, "rolled back: " + service.forward.reason, othersStaged, now);
+    }
+
+    /** Railway failed the new deployment and the good one kept serving: hold the service on what serves. */
+    private void holdOnServing(Rollout rollout, ServiceRollout service, ObservedEnvironment observed, Instant now) {
+        if (rollout.rollbackMode != Policy.RollbackMode.AUTOMATIC || service.serviceId == null) {
+            return;
+        }
+        String good = recorder.store().lastGood(rollout.project, rollout.environment, service.name,
+                service.forward.deploymentId).orElse(null);
+        ObservedService seen = observed.services().get(service.name);
+        ObservedDeployment serving = seen == null ? null : seen.activeDeployment();
+        if (good == null || serving == null || !serving.id().equals(good)) {
+            return;
+        }
+        holds.place(rollout.project, rollout.environment, rollout.environmentId, service.name, service.serviceId,
+                rollout.revision, Deployments.of(serving, service.serviceId), "its deployment failed: "
+                        + service.forward.reason, observed.unmergedChangesCount() > 0, now);
     }
 
     private void request(Rollout rollout, ServiceRollout service, Deployment target) {

@@ -13,7 +13,9 @@ final class Rollout {
     final String project;
     final String environment;
     final String environmentId;
-    final String revision;
+    /** The environment fingerprint rolled out; a newer one that changes nothing Railway runs takes it over. */
+    String revision;
+    String provenance;
     final Policy.RollbackMode rollbackMode;
     final List<ServiceRollout> services;
     final Instant startedAt;
@@ -25,13 +27,14 @@ final class Rollout {
     /** When the first service failed: the verdict the rollback delay is measured from. */
     Instant failedAt;
 
-    Rollout(long id, String project, String environment, String environmentId, String revision,
+    Rollout(long id, String project, String environment, String environmentId, String revision, String provenance,
             Policy.RollbackMode rollbackMode, List<ServiceRollout> services, Instant startedAt) {
         this.id = id;
         this.project = project;
         this.environment = environment;
         this.environmentId = environmentId;
         this.revision = revision;
+        this.provenance = provenance;
         this.rollbackMode = rollbackMode;
         this.services = List.copyOf(services);
         this.startedAt = startedAt;

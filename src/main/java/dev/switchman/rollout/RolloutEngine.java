@@ -1,20 +1,26 @@
 package dev.switchman.rollout;
 
+import dev.switchman.observed.ObservedEnvironment;
+import dev.switchman.observed.ObservedService;
 import dev.switchman.railway.Deployment;
 import dev.switchman.railway.DeploymentEvent;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.rollout.DeploymentTrack.Stage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Moves a rollout one step: polls the deployments still going (one {@code deployment(id)} each),
- * runs the checks that are due, in dependency order (a service is verified once those it depends
- * on are), and when a service fails, decides on the way back through {@link Rollbacks}. Never
- * blocks: the reconcile loop calls it again after the poll interval.
+ * Moves a rollout one step on the environment read the run made anyway: each followed deployment's status
+ * comes from that read (a service's latest or active deployments), and only a deployment the read no longer
+ * shows is asked for by id. Runs the checks that are due, in dependency order (a service is verified once
+ * those it depends on are), and when a service fails, decides on the way back through {@link Rollbacks}.
+ * Never blocks: the reconcile loop calls it again when the next poll or check is due.
  */
 final class RolloutEngine {
+
+    private static final Duration MIN_LOOK = Duration.ofSeconds(1);
 
     private final RailwayApi railway;
     private final AppChecks checks;
@@ -33,26 +39,53 @@ final class RolloutEngine {
         this.failedSteps = new FailedSteps(railway);
     }
 
-    /** Advances {@code rollout}; afterwards its state says whether it is still in progress. */
-    void advance(Rollout rollout, Instant now) {
+    /** Advances {@code rollout} on {@code observed}; afterwards its state says whether it is still in progress. */
+    void advance(Rollout rollout, ObservedEnvironment observed, Instant now) {
         for (ServiceRollout service : rollout.services) {
             if (!service.current().done()) {
-                follow(rollout, service, service.current(), now);
+                follow(rollout, service, service.current(), observed, now);
             }
         }
         decideFailure(rollout, now);
         if (rollout.failing) {
-            rollbacks.roll(rollout, now);
+            rollbacks.roll(rollout, observed, now);
         }
         settle(rollout, now);
     }
 
-    private void follow(Rollout rollout, ServiceRollout service, DeploymentTrack track, Instant now) {
+    /** When the rollout wants to look again: the poll interval, or sooner when a check is due before it. */
+    Duration nextLook(Rollout rollout, Instant now) {
+        Duration next = settings.pollInterval();
+        for (ServiceRollout service : rollout.services) {
+            DeploymentTrack track = service.current();
+            if (track.stage == Stage.VERIFYING && track.nextCheckAt != null) {
+                Duration untilCheck = Duration.between(now, track.nextCheckAt);
+                if (untilCheck.compareTo(next) < 0) {
+                    next = untilCheck.compareTo(MIN_LOOK) < 0 ? MIN_LOOK : untilCheck;
+                }
+            }
+        }
+        return next;
+    }
+
+    private void follow(Rollout rollout, ServiceRollout service, DeploymentTrack track, ObservedEnvironment observed,
+            Instant now) {
         if (track.stage == Stage.VERIFYING && now.isBefore(track.nextCheckAt)) {
             return;
         }
-        Deployment deployment = railway.deployment(track.deploymentId);
-        service.serviceId = deployment.serviceId();
+        ObservedService seen = observed.services().get(service.name);
+        if (seen != null) {
+            service.serviceId = seen.serviceId();
+            if (service.domain == null) {
+                service.domain = seen.domain();
+            }
+        }
+        Deployment deployment = seen == null ? null
+                : seen.deployment(track.deploymentId).map(d -> Deployments.of(d, seen.serviceId())).orElse(null);
+        if (deployment == null) {
+            deployment = railway.deployment(track.deploymentId);
+            service.serviceId = deployment.serviceId();
+        }
         track.status = deployment.status();
         DeploymentPhase phase = DeploymentPhase.of(deployment.status());
         if (phase.running()) {
@@ -93,25 +126,22 @@ final class RolloutEngine {
             track.soakEndsAt = now.plus(service.verify.soak());
             track.nextCheckAt = now;
         }
-        List<CheckResult> round = checks.round(baseUrl(rollout, service), service.verify);
+        List<CheckResult> round = checks.round(baseUrl(service), service.verify);
         recorder.checks(round);
         // A sleeping serverless service wakes on a request; a round it sleeps through is not a failure.
         CheckResult failedCheck = round.stream().filter(r -> !r.passed())
                 .filter(r -> phase != DeploymentPhase.SLEEPING || r.status() != 0 && r.status() < 500)
                 .findFirst().orElse(null);
         if (failedCheck == null) {
-            if (track.degraded) {
-                track.degraded = false;
-                recorder.recovered(rollout, service, now);
-            }
             track.consecutiveFailures = 0;
         } else {
             track.consecutiveFailures++;
-            if (!track.degraded) {
-                track.degraded = true;
-                recorder.degraded(rollout, service, failedCheck, now);
-            }
+            // A round below the threshold is noise the soak is there to ride out: no alert yet.
             if (track.consecutiveFailures >= Math.max(1, service.verify.failureThreshold())) {
+                if (!track.degraded) {
+                    track.degraded = true;
+                    recorder.degraded(rollout, service, failedCheck, now);
+                }
                 failed(rollout, service, track, "check " + failedCheck.check() + " failed "
                         + track.consecutiveFailures + " time(s) in a row: " + failedCheck.reason(), now);
                 return;
@@ -171,12 +201,9 @@ final class RolloutEngine {
         return plain + " in step " + step.step() + ": " + step.error();
     }
 
-    private String baseUrl(Rollout rollout, ServiceRollout service) {
+    private String baseUrl(ServiceRollout service) {
         if (service.verify.baseUrl() != null) {
             return service.verify.baseUrl();
-        }
-        if (service.domain == null) {
-            service.domain = ServiceDomains.of(railway.environmentState(rollout.environmentId), service.serviceId);
         }
         return settings.domainBaseUrl() + (service.domain == null ? "no-domain-" + service.name : service.domain);
     }

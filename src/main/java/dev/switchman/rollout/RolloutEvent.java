@@ -9,6 +9,10 @@ import java.util.Map;
  * is about ({@code null} when it is about the whole environment), the desired revision and when it
  * happened. Reasons are Railway's words or the failing check with its HTTP status, never a secret.
  *
+ * <p>{@code incident} names the occurrence an event belongs to ({@code rollout-<id>} for a rollout and what
+ * happens in it, {@code deployment-<id>} for a running service's health), so that the same revision failing
+ * again after {@code switchman retry} is a new incident, and re-sends of one incident are recognisable.
+ *
  * <p>The daemon fires each event as a CDI event ({@code @Observes RolloutEvent}) and hands it to
  * every {@link RolloutListener} given to code built without CDI.
  */
@@ -26,7 +30,8 @@ public sealed interface RolloutEvent {
     Instant at();
 
     /** Switchman deployed: {@code deployments} maps each service to its new deployment id. */
-    record RolloutStarted(String environment, String revision, Map<String, String> deployments, Instant at)
+    record RolloutStarted(String environment, String revision, Map<String, String> deployments, String incident,
+            Instant at)
             implements RolloutEvent {
         public RolloutStarted {
             deployments = Map.copyOf(deployments);
@@ -39,7 +44,8 @@ public sealed interface RolloutEvent {
     }
 
     /** Every deployment of the revision reached SUCCESS and passed its soak. */
-    record RolloutSucceeded(String environment, String revision, Map<String, String> deployments, Instant at)
+    record RolloutSucceeded(String environment, String revision, Map<String, String> deployments, String incident,
+            Instant at)
             implements RolloutEvent {
         public RolloutSucceeded {
             deployments = Map.copyOf(deployments);
@@ -53,7 +59,7 @@ public sealed interface RolloutEvent {
 
     /** The rollout of {@code service} failed: Railway's FAILED/CRASHED reason or the failing check. */
     record RolloutFailed(String environment, String service, String revision, String deploymentId, String reason,
-            Instant at) implements RolloutEvent {
+            String incident, Instant at) implements RolloutEvent {
     }
 
     /**
@@ -62,7 +68,7 @@ public sealed interface RolloutEvent {
      * migrations rather than rollouts.
      */
     record MigrationFailed(String environment, String service, String database, String command, String revision,
-            String deploymentId, String backup, String reason, Instant at) implements RolloutEvent {
+            String deploymentId, String backup, String reason, String incident, Instant at) implements RolloutEvent {
     }
 
     /**
@@ -80,11 +86,13 @@ public sealed interface RolloutEvent {
      * Railway could no longer roll back to that image and the last good source was deployed instead.
      */
     record RolledBack(String environment, String service, String revision, String targetDeploymentId,
-            String newDeploymentId, boolean redeployedSource, String reason, Instant at) implements RolloutEvent {
+            String newDeploymentId, boolean redeployedSource, String reason, String incident, Instant at)
+            implements RolloutEvent {
     }
 
     /** The revision will not be applied to the environment again until a newer one or {@code switchman retry}. */
-    record Quarantined(String environment, String revision, String reason, Instant at) implements RolloutEvent {
+    record Quarantined(String environment, String revision, String reason, String incident, Instant at)
+            implements RolloutEvent {
         @Override
         public String service() {
             return null;
@@ -99,9 +107,12 @@ public sealed interface RolloutEvent {
         }
     }
 
-    /** A check failed on a running service ({@code status} is the HTTP status, 0 when there was no answer). */
+    /**
+     * A running service is degraded: a check failed {@code failureThreshold} rounds in a row, or the deployment
+     * crashed ({@code check} null). {@code status} is the HTTP status, 0 when there was no answer.
+     */
     record ServiceDegraded(String environment, String service, String revision, String check, int status,
-            String reason, Instant at) implements RolloutEvent {
+            String reason, String incident, Instant at) implements RolloutEvent {
     }
 
     /** A degraded service passes its checks again; closes the matching {@link ServiceDegraded}. */

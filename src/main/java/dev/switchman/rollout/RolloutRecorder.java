@@ -43,13 +43,12 @@ final class RolloutRecorder {
         return store;
     }
 
-    long start(String project, String environment, String revision, Map<String, String> deployments, Instant at) {
-        return start(project, environment, revision, deployments, Map.of(), at);
-    }
-
-    /** @param backups service -> the pre-migration backup taken before its deploy (kept with the rollout) */
-    long start(String project, String environment, String revision, Map<String, String> deployments,
-            Map<String, String> backups, Instant at) {
+    /**
+     * @param backups service -> the pre-migration backup taken before its deploy (kept with the rollout)
+     * @param owner null when the daemon follows the rollout, else the command that does (a rollback by hand)
+     */
+    long start(String project, String environment, String revision, String provenance, Map<String, String> deployments,
+            Map<String, String> backups, String owner, Instant at) {
         ArrayNode services = JsonNodeFactory.instance.arrayNode();
         deployments.forEach((service, id) -> {
             ObjectNode node = services.addObject().put("service", service).put("deploymentId", id);
@@ -57,11 +56,15 @@ final class RolloutRecorder {
                 node.put(PRE_MIGRATION_BACKUP, backups.get(service));
             }
         });
-        long id = store.start(project, environment, revision, services.toString(), at);
+        long id = store.start(project, environment, revision, provenance, services.toString(), owner, at);
         ObjectNode details = JsonNodeFactory.instance.objectNode().put("revision", revision).put("rolloutId", id);
+        if (provenance != null) {
+            details.put("provenance", provenance);
+        }
         deployments.forEach(details.withObject("deployments")::put);
-        append(project, environment, at, "Normal", "RolloutStarted", deployments.size() + " deployment(s) to follow", details);
-        emit(new RolloutEvent.RolloutStarted(project + "/" + environment, revision, deployments, at));
+        append(project, environment, at, "Normal", "RolloutStarted", deployments.size() + " deployment(s) to follow"
+                + (owner == null ? "" : " (" + owner + ")"), details);
+        emit(new RolloutEvent.RolloutStarted(project + "/" + environment, revision, deployments, incident(id), at));
         return id;
     }
 
@@ -78,11 +81,11 @@ final class RolloutRecorder {
         append(rollout, at, "Warning", track.migrationFailed ? "MigrationFailed" : "RolloutFailed",
                 service.name + ": " + track.reason, serviceDetails(rollout, service));
         emit(new RolloutEvent.RolloutFailed(rollout.qualifiedName(), service.name, rollout.revision, track.deploymentId,
-                track.reason, at));
+                track.reason, incident(rollout.id), at));
         if (track.migrationFailed && service.migration != null) {
             emit(new RolloutEvent.MigrationFailed(rollout.qualifiedName(), service.name, service.migration.database(),
                     service.migration.command(), rollout.revision, track.deploymentId, service.preMigrationBackup,
-                    track.reason, at));
+                    track.reason, incident(rollout.id), at));
         }
     }
 
@@ -94,11 +97,7 @@ final class RolloutRecorder {
 
     void degraded(Rollout rollout, ServiceRollout service, CheckResult failed, Instant at) {
         emit(new RolloutEvent.ServiceDegraded(rollout.qualifiedName(), service.name, rollout.revision, failed.check(),
-                failed.status(), failed.reason(), at));
-    }
-
-    void recovered(Rollout rollout, ServiceRollout service, Instant at) {
-        emit(new RolloutEvent.ServiceRecovered(rollout.qualifiedName(), service.name, rollout.revision, at));
+                failed.status(), failed.reason(), incident(rollout.id), at));
     }
 
     void recovered(DesiredEnvironment environment, String service, String revision, Instant at) {
@@ -107,9 +106,13 @@ final class RolloutRecorder {
         emit(new RolloutEvent.ServiceRecovered(environment.qualifiedName(), service, revision, at));
     }
 
-    void monitoredFailure(DesiredEnvironment environment, String service, String revision, String problem, Instant at) {
+    /** @param check the check that failed {@code failureThreshold} rounds in a row, null when the deployment crashed */
+    void monitoredFailure(DesiredEnvironment environment, String service, String revision, String deploymentId,
+            CheckResult check, String problem, Instant at) {
         append(environment.project(), environment.name(), at, "Warning", "ServiceDegraded", service + ": " + problem, null);
-        emit(new RolloutEvent.ServiceDegraded(environment.qualifiedName(), service, revision, null, 0, problem, at));
+        emit(new RolloutEvent.ServiceDegraded(environment.qualifiedName(), service, revision,
+                check == null ? null : check.check(), check == null ? 0 : check.status(), problem,
+                "deployment-" + deploymentId, at));
     }
 
     void deploymentDrift(DesiredEnvironment environment, String service, String revision, String deploymentId,
@@ -139,7 +142,15 @@ final class RolloutRecorder {
         append(rollout, at, "Normal", "RolledBack", service.name + " serves " + service.back.deploymentId
                 + " (verified), rolled back to " + service.rollbackTarget, serviceDetails(rollout, service));
         emit(new RolloutEvent.RolledBack(rollout.qualifiedName(), service.name, rollout.revision, service.rollbackTarget,
-                service.back.deploymentId, service.redeployedSource, service.forward.reason, at));
+                service.back.deploymentId, service.redeployedSource, service.forward.reason, incident(rollout.id), at));
+        // the rolled-back deployment passed its checks: the degradation that led here is over
+        emit(new RolloutEvent.ServiceRecovered(rollout.qualifiedName(), service.name, rollout.revision, at));
+    }
+
+    /** After the soak: a degraded service that is not rolled back, and why. */
+    void rollbackNotDone(DesiredEnvironment environment, String service, String revision, String message, Instant at) {
+        append(environment.project(), environment.name(), at, "Warning", "RollbackNotDone", service + ": " + message,
+                JsonNodeFactory.instance.objectNode().put("service", service).put("revision", revision));
     }
 
     void rollbackProblem(Rollout rollout, ServiceRollout service, String message, Instant at) {
@@ -148,10 +159,11 @@ final class RolloutRecorder {
 
     void quarantined(Rollout rollout, Instant at) {
         store.quarantine(new Quarantine(rollout.project, rollout.environment, rollout.revision, rollout.reason, at,
-                rollout.migrationFailed));
+                rollout.migrationFailed, rollout.provenance));
         append(rollout, at, "Warning", "RevisionQuarantined", "revision " + rollout.revision + " is not applied again: "
                 + rollout.reason, null);
-        emit(new RolloutEvent.Quarantined(rollout.qualifiedName(), rollout.revision, rollout.reason, at));
+        emit(new RolloutEvent.Quarantined(rollout.qualifiedName(), rollout.revision, rollout.reason,
+                incident(rollout.id), at));
     }
 
     void lifted(String project, String environment, String revision, String by, Instant at) {
@@ -166,10 +178,10 @@ final class RolloutRecorder {
             Map<String, String> deployments = new java.util.LinkedHashMap<>();
             rollout.services.forEach(s -> deployments.put(s.name, s.forward.deploymentId));
             append(rollout, at, "Normal", "RolloutSucceeded", deployments.size() + " service(s) verified", null);
-            emit(new RolloutEvent.RolloutSucceeded(rollout.qualifiedName(), rollout.revision, deployments, at));
+            emit(new RolloutEvent.RolloutSucceeded(rollout.qualifiedName(), rollout.revision, deployments,
+                    incident(rollout.id), at));
         } else if (rollout.state == Rollout.State.SUPERSEDED) {
-            append(rollout, at, "Normal", "RolloutSuperseded", "a newer revision pre-empted the rollout of "
-                    + rollout.revision, null);
+            append(rollout, at, "Normal", "RolloutSuperseded", rollout.reason, null);
         }
     }
 
@@ -227,6 +239,17 @@ final class RolloutRecorder {
             ObjectNode details) {
         events.append(EnvironmentEvent.of(project, environment, at, type, reason, message,
                 details == null ? null : details.toString()));
+    }
+
+    /** A newer fingerprint of the environment that changes nothing Railway runs: the rollout goes on under it. */
+    void adopted(Rollout rollout, String previous, Instant at) {
+        store.adopt(rollout.id, rollout.revision, rollout.provenance, at);
+        append(rollout, at, "Normal", "RolloutContinues", "revision " + rollout.revision + " changes nothing Railway"
+                + " runs; the rollout of " + previous + " goes on under it", null);
+    }
+
+    static String incident(long rolloutId) {
+        return "rollout-" + rolloutId;
     }
 
     private void emit(RolloutEvent event) {

@@ -26,7 +26,7 @@ final class RolloutRows {
      * checks, the migration command it runs and the pre-migration backup taken for it ({@code backups}).
      */
     static Rollout rollout(long id, DesiredEnvironment environment, String environmentId, String revision,
-            Map<String, String> deployments, Map<String, String> backups, Instant now) {
+            String provenance, Map<String, String> deployments, Map<String, String> backups, Instant now) {
         List<ServiceRollout> services = new ArrayList<>();
         for (String name : ServiceOrder.dependenciesFirst(environment.services())) {
             String deployment = deployments.get(name);
@@ -42,8 +42,14 @@ final class RolloutRows {
             service.preMigrationBackup = backups.get(service.name);
         }
         Policy policy = environment.policy() == null ? Policy.DEFAULT : environment.policy();
-        return new Rollout(id, environment.project(), environment.name(), environmentId, revision, policy.rollback(),
-                services, now);
+        return new Rollout(id, environment.project(), environment.name(), environmentId, revision, provenance,
+                policy.rollback(), services, now);
+    }
+
+    /** A rollout left in progress in the store (by a restart, or by a command that stopped following it). */
+    static Rollout of(RolloutRow row, DesiredEnvironment environment, String environmentId, Instant now) {
+        return rollout(row.id(), environment, environmentId, row.revision(), row.provenance(),
+                field(row, "deploymentId"), field(row, RolloutRecorder.PRE_MIGRATION_BACKUP), now);
     }
 
     /** Service -> the value of {@code field} in a stored rollout's services (services without it left out). */

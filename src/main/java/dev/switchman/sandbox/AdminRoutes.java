@@ -13,9 +13,13 @@ import java.util.Map;
  * {@code POST /sandbox/admin/advance {"seconds": n}},
  * {@code POST /sandbox/admin/deployment-fault {"project","service","fault": FAIL_BUILD|FAIL_HEALTHCHECK|CRASH|DEGRADE
  * |FAIL_PRE_DEPLOY,"seconds","error"}},
- * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis"}},
- * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch}}}, the
- * patch's services keyed by name (as people know them) or by id (as Railway's config keys them).
+ * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis",
+ * "lostResponses","lostOperation"}},
+ * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch},"deploy"}}
+ * (the patch's services keyed by name, as people know them, or by id, as Railway's config keys them;
+ * {@code deploy: true} publishes it with Railway's "Deploy", redeploying what it affects),
+ * {@code POST /sandbox/admin/redeploy {"project","environment","service"}} (Railway redeploys a service from its
+ * settings by itself, as after a restart).
  */
 final class AdminRoutes {
 
@@ -53,10 +57,16 @@ final class AdminRoutes {
                 sandbox.faults().tooManyRequests(FixtureLoader.intOr(body.get("tooManyRequests"), 0), FixtureLoader.intOr(body.get("retryAfterSeconds"), 1));
                 sandbox.faults().serverErrors(FixtureLoader.intOr(body.get("serverErrors"), 0));
                 sandbox.faults().delay(FixtureLoader.intOr(body.get("delayMillis"), 0));
+                sandbox.faults().loseResponses((String) body.get("lostOperation"),
+                        FixtureLoader.intOr(body.get("lostResponses"), 0));
             }
             case "dashboard-edit" -> sandbox.dashboardEdit(
                     sandbox.environmentId((String) body.get("project"), (String) body.get("environment")),
-                    withServiceIds((String) body.get("project"), (Map<String, Object>) body.get("patch")));
+                    withServiceIds((String) body.get("project"), (Map<String, Object>) body.get("patch")),
+                    Boolean.TRUE.equals(body.get("deploy")));
+            case "redeploy" -> sandbox.redeployFromSettings(
+                    sandbox.environmentId((String) body.get("project"), (String) body.get("environment")),
+                    sandbox.serviceId((String) body.get("project"), (String) body.get("service")));
             default -> throw new IllegalArgumentException("unknown admin action " + action);
         }
     }

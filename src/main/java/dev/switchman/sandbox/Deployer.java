@@ -70,7 +70,9 @@ final class Deployer {
                 meta.put("repo", src.get("repo"));
                 Object branch = src.get("branch") == null ? "main" : src.get("branch");
                 meta.put("branch", branch);
-                meta.put("commitHash", commitSha != null ? commitSha : state.ids.commitSha(src.get("repo") + "@" + branch));
+                Object pinned = src.get("commitSha");
+                meta.put("commitHash", commitSha != null ? commitSha : pinned instanceof String commit ? commit
+                        : state.ids.commitSha(src.get("repo") + "@" + branch));
             }
         }
         return new DeploymentEntity(state.ids.next("deployment"), env.projectId, env.id, serviceId, state.now(),

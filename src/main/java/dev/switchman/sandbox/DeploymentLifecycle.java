@@ -176,6 +176,14 @@ final class DeploymentLifecycle {
         d.stopped = true;
     }
 
+    /** A running deployment's process exits and the restart policy gives up: CRASHED, it stays active. */
+    void crash(DeploymentEntity d) {
+        if (!"SUCCESS".equals(d.status) && !"SLEEPING".equals(d.status)) {
+            throw SandboxException.badInput("Only a running deployment can crash");
+        }
+        d.moveTo("CRASHED", state.now(), null);
+    }
+
     /** Restart keeps the deployment id; a crashed deployment comes back as SUCCESS. */
     void restart(DeploymentEntity d) {
         if (!d.active()) {

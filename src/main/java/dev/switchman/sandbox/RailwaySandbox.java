@@ -67,7 +67,8 @@ public final class RailwaySandbox {
     /** Handles one POST /graphql/v2 request: request faults, rate limit, auth, then execution. */
     public Response graphql(String query, Map<String, Object> variables, String operationName,
             String authorization, String projectAccessToken) {
-        if (state.faults.takeServerError()) {
+        String operation = OperationNames.of(query, operationName);
+        if (state.faults.takeServerError() || state.faults.takeRefusal(operation)) {
             return new Response(503, endpoint.failure(503, "Service Unavailable", "INTERNAL_SERVER_ERROR").body(), Map.of());
         }
         int storm = state.faults.takeTooManyRequests();
@@ -83,14 +84,45 @@ public final class RailwaySandbox {
                 return new Response(429, endpoint.failure(429, "Rate limit exceeded", "RATE_LIMITED").body(), decision.headers());
             }
             GraphqlEndpoint.Answer answer = endpoint.execute(query, variables, operationName, caller);
+            long latency = state.faults.virtualLatencyMillis();
+            if (latency > 0) {
+                state.clock.advance(Duration.ofMillis(latency));
+            }
+            if (state.faults.takeLostResponse(operation)) {
+                return new Response(504, endpoint.failure(504, "Gateway Timeout", "INTERNAL_SERVER_ERROR").body(),
+                        Map.of());
+            }
             return new Response(answer.status(), answer.body(), decision.headers());
         }
     }
 
     /** A "dashboard edit": someone changes the config behind Switchman's back (no deploy, etag moves). */
     public synchronized void dashboardEdit(String environmentId, Map<String, Object> patch) {
+        dashboardEdit(environmentId, patch, false);
+    }
+
+    /**
+     * A dashboard edit; with {@code deploy}, published with "Deploy" as a person does in Railway's dashboard:
+     * every affected service redeploys from its configured source.
+     */
+    public synchronized void dashboardEdit(String environmentId, Map<String, Object> patch, boolean deploy) {
         engine.lifecycle().runUntil(state.now());
-        engine.commits().commit(state.environment(environmentId), patch, true);
+        engine.commits().commit(state.environment(environmentId), patch, !deploy);
+    }
+
+    /** The running deployment {@code deploymentId} crashes now (its process exited, restarts gave up). */
+    public synchronized void crash(String deploymentId) {
+        engine.lifecycle().runUntil(state.now());
+        engine.lifecycle().crash(state.deployment(deploymentId));
+    }
+
+    /**
+     * Railway redeploys a service by itself (a restart from the dashboard, a redeploy after an incident): a new
+     * deployment of what its settings name now, whatever ran before. Returns the new deployment's id.
+     */
+    public synchronized String redeployFromSettings(String environmentId, String serviceId) {
+        engine.lifecycle().runUntil(state.now());
+        return engine.deployer().deployCurrent(state.environment(environmentId), serviceId, null).id;
     }
 
     /** Serves a service's public domain: its healthcheck and other paths, as the running deployment would. */

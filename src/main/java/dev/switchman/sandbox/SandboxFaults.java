@@ -23,6 +23,9 @@ public final class SandboxFaults {
     private int retryAfterSeconds = 1;
     private int serverErrors;
     private long delayMillis;
+    private final Map<String, Integer> lostResponses = new HashMap<>();
+    private final Map<String, Integer> refusals = new HashMap<>();
+    private long virtualLatencyMillis;
 
     /** {@code seconds} is the time after SUCCESS at which a CRASH happens; ignored otherwise. */
     public void nextDeployment(String serviceId, DeploymentFault fault, long seconds) {
@@ -56,6 +59,52 @@ public final class SandboxFaults {
     /** The next {@code count} requests get HTTP 503 and are not executed. */
     public synchronized void serverErrors(int count) {
         this.serverErrors = count;
+    }
+
+    /**
+     * The next {@code count} requests of {@code operation} (a GraphQL operation name such as
+     * {@code ServiceInstanceDeploy}; null for any) are executed, then answered with HTTP 504 as a gateway
+     * answers when the response is lost on its way: the caller cannot know whether it took effect.
+     */
+    public synchronized void loseResponses(String operation, int count) {
+        lostResponses.put(operation == null ? "" : operation, count);
+    }
+
+    /** Whether the response to this executed request of {@code operation} is lost. */
+    synchronized boolean takeLostResponse(String operation) {
+        return take(lostResponses, operation);
+    }
+
+    /**
+     * The next {@code count} requests of {@code operation} (null for any) get HTTP 503 and are not executed, as
+     * when Railway is down for that mutation while the rest answers.
+     */
+    public synchronized void refuse(String operation, int count) {
+        refusals.put(operation == null ? "" : operation, count);
+    }
+
+    synchronized boolean takeRefusal(String operation) {
+        return take(refusals, operation);
+    }
+
+    /** Every request takes this long on the sandbox's own clock (its virtual time moves while it answers). */
+    public synchronized void virtualLatency(long millis) {
+        this.virtualLatencyMillis = millis;
+    }
+
+    synchronized long virtualLatencyMillis() {
+        return virtualLatencyMillis;
+    }
+
+    private static boolean take(Map<String, Integer> counts, String operation) {
+        for (String key : new String[] {operation == null ? "" : operation, ""}) {
+            Integer left = counts.get(key);
+            if (left != null && left > 0) {
+                counts.put(key, left - 1);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every GraphQL response is held back this long (real time), e.g. to exercise client timeouts. */

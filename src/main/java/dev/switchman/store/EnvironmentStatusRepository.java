@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -24,7 +27,8 @@ public class EnvironmentStatusRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SELECT = """
             select project, environment, conditions::text as conditions, revision, last_applied_revision,
-                   last_run_id, last_result, drift::text as drift, pending_changes, suspended, updated_at
+                   last_run_id, last_result, drift::text as drift, pending_changes, suspended, updated_at,
+                   provenance, details::text as details
             from environment_status""";
 
     private final Jdbc jdbc;
@@ -37,13 +41,14 @@ public class EnvironmentStatusRepository {
     public void save(EnvironmentStatus status) {
         jdbc.update("""
                 insert into environment_status (project, environment, conditions, revision, last_applied_revision,
-                    last_run_id, last_result, drift, pending_changes, suspended, updated_at)
-                values (?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                    last_run_id, last_result, drift, pending_changes, suspended, updated_at, provenance, details)
+                values (?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb)
                 on conflict (project, environment) do update set conditions = excluded.conditions,
                     revision = excluded.revision, last_applied_revision = excluded.last_applied_revision,
                     last_run_id = excluded.last_run_id, last_result = excluded.last_result, drift = excluded.drift,
                     pending_changes = excluded.pending_changes, suspended = excluded.suspended,
-                    updated_at = excluded.updated_at""", s -> {
+                    updated_at = excluded.updated_at, provenance = excluded.provenance,
+                    details = excluded.details""", s -> {
             s.setString(1, status.project());
             s.setString(2, status.environment());
             s.setString(3, conditionsJson(status.conditions()));
@@ -59,6 +64,11 @@ public class EnvironmentStatusRepository {
             s.setInt(9, status.pendingChanges());
             s.setBoolean(10, status.suspended());
             Jdbc.setInstant(s, 11, status.updatedAt());
+            s.setString(12, status.provenance());
+            ObjectNode details = JSON.createObjectNode();
+            details.set("undeployed", JSON.valueToTree(status.undeployed()));
+            details.set("diagnostics", JSON.valueToTree(status.diagnostics()));
+            s.setString(13, details.toString());
         });
     }
 
@@ -94,12 +104,17 @@ public class EnvironmentStatusRepository {
         }
         List<String> drift = new ArrayList<>();
         parse(row.getString("drift")).forEach(address -> drift.add(address.asText()));
+        JsonNode details = parse(row.getString("details"));
+        Map<String, String> undeployed = new LinkedHashMap<>();
+        details.path("undeployed").properties().forEach(e -> undeployed.put(e.getKey(), e.getValue().asText()));
+        List<String> diagnostics = new ArrayList<>();
+        details.path("diagnostics").forEach(d -> diagnostics.add(d.asText()));
         long runNumber = row.getLong("last_run_id");
         Long runId = row.wasNull() ? null : runNumber;
         return new EnvironmentStatus(row.getString("project"), row.getString("environment"), conditions,
                 row.getString("revision"), row.getString("last_applied_revision"), runId,
                 row.getString("last_result"), drift, row.getInt("pending_changes"), row.getBoolean("suspended"),
-                Jdbc.instant(row, "updated_at"));
+                Jdbc.instant(row, "updated_at"), row.getString("provenance"), undeployed, diagnostics);
     }
 
     private static JsonNode parse(String json) throws SQLException {

@@ -2,6 +2,7 @@ package dev.switchman.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,7 +24,6 @@ import org.jboss.logging.Logger;
 final class PostgresProcesses {
 
     private static final Logger LOG = Logger.getLogger(PostgresProcesses.class);
-    private static final Path INSTANCES = Path.of(System.getProperty("java.io.tmpdir"), "switchman-embedded-postgres");
     private static final String OWNER_FILE = "owner.pid";
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -39,7 +39,7 @@ final class PostgresProcesses {
         UserPrincipal runAs = null;
         if ("root".equals(System.getProperty("user.name"))) {
             try {
-                runAs = INSTANCES.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+                runAs = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             } catch (IOException e) {
                 throw new IllegalStateException("running as root, and PostgreSQL needs a 'postgres' user to run as", e);
             }
@@ -55,18 +55,19 @@ final class PostgresProcesses {
 
     /** A fresh directory for one server, owned by the user the server runs as. */
     Path newInstanceDirectory() {
+        Path root = instancesRoot();
         try {
-            Files.createDirectories(INSTANCES);
+            Files.createDirectories(root);
             // world-traversable so the postgres user reaches its own directory inside
-            Files.setPosixFilePermissions(INSTANCES, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path instance = Files.createTempDirectory(INSTANCES, "pg-");
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path instance = Files.createTempDirectory(root, "pg-");
             Files.writeString(instance.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
             if (runAs != null) {
                 Files.setOwner(instance, runAs);
             }
             return instance;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory for PostgreSQL under " + INSTANCES, e);
+            throw new UncheckedIOException("cannot create a directory for PostgreSQL under " + root, e);
         }
     }
 
@@ -132,11 +133,17 @@ final class PostgresProcesses {
         }
     }
 
+    /** Read when used, not in a static field: a native image would keep the build machine's temp directory. */
+    private static Path instancesRoot() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "switchman-embedded-postgres");
+    }
+
     static List<Path> instanceDirectories() {
-        if (!Files.isDirectory(INSTANCES)) {
+        Path root = instancesRoot();
+        if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> entries = Files.list(INSTANCES)) {
+        try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(Files::isDirectory).toList();
         } catch (IOException e) {
             return List.of();

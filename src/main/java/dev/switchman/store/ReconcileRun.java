@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One reconcile of one environment, as stored.
  *
- * @param revision the desired revision reconciled toward, null when none was valid
+ * @param revision the environment's fingerprint reconciled toward, null when none was valid
+ * @param provenance the commit or content revision of the tree it was read at, null when not known
  * @param trigger what asked for the run, for example {@code timer}, {@code webhook}, {@code cli}
  * @param finishedAt null while the run is in progress
  * @param result how it ended (for example {@code Converged}, {@code Stalled}), null while running
@@ -17,6 +18,7 @@ public record ReconcileRun(
         String project,
         String environment,
         String revision,
+        String provenance,
         String trigger,
         Instant startedAt,
         Instant finishedAt,

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Rollouts, last-known-good deployments and quarantined revisions (Flyway V4, V8). */
+/** Rollouts, last-known-good deployments and quarantined revisions (Flyway V4, V8, V9). */
 @ApplicationScoped
 public class RolloutRepository {
 
@@ -19,15 +19,44 @@ public class RolloutRepository {
     }
 
     public long start(String project, String environment, String revision, String servicesJson, Instant at) {
+        return start(project, environment, revision, null, servicesJson, null, at);
+    }
+
+    /**
+     * @param provenance the commit or content revision the environment's fingerprint was read at, or null
+     * @param owner who follows the rollout: null for the daemon, otherwise the command doing it by hand
+     */
+    public long start(String project, String environment, String revision, String provenance, String servicesJson,
+            String owner, Instant at) {
         return jdbc.insert("""
-                insert into rollouts (project, environment, revision, state, services, started_at, updated_at)
-                values (?, ?, ?, 'InProgress', ?::jsonb, ?, ?) returning id""", s -> {
+                insert into rollouts (project, environment, revision, provenance, state, services, owner, started_at,
+                updated_at) values (?, ?, ?, ?, 'InProgress', ?::jsonb, ?, ?, ?) returning id""", s -> {
             s.setString(1, project);
             s.setString(2, environment);
             s.setString(3, revision);
-            s.setString(4, servicesJson);
-            Jdbc.setInstant(s, 5, at);
-            Jdbc.setInstant(s, 6, at);
+            s.setString(4, provenance);
+            s.setString(5, servicesJson);
+            s.setString(6, owner);
+            Jdbc.setInstant(s, 7, at);
+            Jdbc.setInstant(s, 8, at);
+        });
+    }
+
+    /** A rollout now follows {@code revision}: a newer fingerprint that changed nothing Railway runs adopted it. */
+    public void adopt(long id, String revision, String provenance, Instant at) {
+        jdbc.update("update rollouts set revision = ?, provenance = ?, updated_at = ? where id = ?", s -> {
+            s.setString(1, revision);
+            s.setString(2, provenance);
+            Jdbc.setInstant(s, 3, at);
+            s.setLong(4, id);
+        });
+    }
+
+    /** The daemon takes over a rollout whose owner stopped following it. */
+    public void takeOver(long id, Instant at) {
+        jdbc.update("update rollouts set owner = null, updated_at = ? where id = ?", s -> {
+            Jdbc.setInstant(s, 1, at);
+            s.setLong(2, id);
         });
     }
 
@@ -98,15 +127,16 @@ public class RolloutRepository {
     public void quarantine(Quarantine quarantine) {
         jdbc.update("""
                 insert into quarantined_revisions (project, environment, revision, reason, quarantined_at,
-                migration_failed) values (?, ?, ?, ?, ?, ?) on conflict (project, environment) do update set
-                revision = excluded.revision, reason = excluded.reason, quarantined_at = excluded.quarantined_at,
-                migration_failed = excluded.migration_failed""", s -> {
+                migration_failed, provenance) values (?, ?, ?, ?, ?, ?, ?) on conflict (project, environment) do update
+                set revision = excluded.revision, reason = excluded.reason, quarantined_at = excluded.quarantined_at,
+                migration_failed = excluded.migration_failed, provenance = excluded.provenance""", s -> {
             s.setString(1, quarantine.project());
             s.setString(2, quarantine.environment());
             s.setString(3, quarantine.revision());
             s.setString(4, quarantine.reason());
             Jdbc.setInstant(s, 5, quarantine.at());
             s.setBoolean(6, quarantine.migrationFailed());
+            s.setString(7, quarantine.provenance());
         });
     }
 
@@ -115,7 +145,8 @@ public class RolloutRepository {
             s.setString(1, project);
             s.setString(2, environment);
         }, row -> new Quarantine(row.getString("project"), row.getString("environment"), row.getString("revision"),
-                row.getString("reason"), Jdbc.instant(row, "quarantined_at"), row.getBoolean("migration_failed")));
+                row.getString("reason"), Jdbc.instant(row, "quarantined_at"), row.getBoolean("migration_failed"),
+                row.getString("provenance")));
     }
 
     /** @return whether a quarantine was lifted */
@@ -129,6 +160,7 @@ public class RolloutRepository {
     private static RolloutRow rollout(ResultSet row) throws SQLException {
         return new RolloutRow(row.getLong("id"), row.getString("project"), row.getString("environment"),
                 row.getString("revision"), row.getString("state"), row.getString("verdict"), row.getString("reason"),
-                row.getString("services"), Jdbc.instant(row, "started_at"), Jdbc.instant(row, "updated_at"));
+                row.getString("services"), Jdbc.instant(row, "started_at"), Jdbc.instant(row, "updated_at"),
+                row.getString("provenance"), row.getString("owner"));
     }
 }

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 public class RunRepository {
 
     private static final String COLUMNS =
-            "id, project, environment, revision, trigger, started_at, finished_at, result, summary::text as summary, error";
+            "id, project, environment, revision, provenance, trigger, started_at, finished_at, result,"
+                    + " summary::text as summary, error";
 
     private final Jdbc jdbc;
 
@@ -25,14 +26,21 @@ public class RunRepository {
 
     /** Records that a run began and returns its id. */
     public long start(String project, String environment, String revision, String trigger, Instant startedAt) {
+        return start(project, environment, revision, null, trigger, startedAt);
+    }
+
+    /** @param provenance the commit or content revision {@code revision} (the environment's fingerprint) was read at */
+    public long start(String project, String environment, String revision, String provenance, String trigger,
+            Instant startedAt) {
         return jdbc.insert("""
-                insert into reconcile_runs (project, environment, revision, trigger, started_at)
-                values (?, ?, ?, ?, ?) returning id""", s -> {
+                insert into reconcile_runs (project, environment, revision, provenance, trigger, started_at)
+                values (?, ?, ?, ?, ?, ?) returning id""", s -> {
             s.setString(1, project);
             s.setString(2, environment);
             s.setString(3, revision);
-            s.setString(4, trigger);
-            Jdbc.setInstant(s, 5, startedAt);
+            s.setString(4, provenance);
+            s.setString(5, trigger);
+            Jdbc.setInstant(s, 6, startedAt);
         });
     }
 
@@ -70,7 +78,8 @@ public class RunRepository {
 
     private static ReconcileRun map(ResultSet row) throws SQLException {
         return new ReconcileRun(row.getLong("id"), row.getString("project"), row.getString("environment"),
-                row.getString("revision"), row.getString("trigger"), Jdbc.instant(row, "started_at"),
+                row.getString("revision"), row.getString("provenance"), row.getString("trigger"),
+                Jdbc.instant(row, "started_at"),
                 Jdbc.instant(row, "finished_at"), row.getString("result"), row.getString("summary"),
                 row.getString("error"));
     }

@@ -11,11 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code GET /api/v1/environments/{name}/backups}: per declared database, its newest backups
- * (catalog rows, failures included), the newest drills, and when a backup was last verified.
+ * {@code GET /api/v1/environments/{name}/backups}: per declared database, its newest backups (failures
+ * included) each with its copies per destination, the newest drills, and when a backup was last verified.
  */
 @Path("/api/v1/environments/{name}/backups")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,13 +39,39 @@ public class BackupsResource {
             List<BackupCatalog.DrillRecord> drills) {
     }
 
-    /** One backup attempt. @param good whether a restore may use it: {@code completed}, nothing else */
+    /**
+     * One backup attempt and its copies.
+     *
+     * @param status {@code completed} when every copy is, {@code partial} when some copies are good and some are
+     *     not, otherwise the status its copies share ({@code running}, {@code failed}, {@code abandoned}, {@code deleted})
+     * @param good whether a restore may use it: at least one copy is {@code completed}
+     * @param copies one per destination it was written to
+     */
     public record BackupView(String name, String reason, String status, boolean good, Long sizeBytes, String sha256,
-            Instant startedAt, Instant finishedAt, Instant verifiedAt, String error) {
+            Instant startedAt, Instant finishedAt, Instant verifiedAt, String error, List<CopyView> copies) {
 
-        static BackupView of(CatalogEntry e) {
-            return new BackupView(e.name(), e.reason().label(), e.status(), e.good(), e.sizeBytes(), e.sha256(),
-                    e.startedAt(), e.finishedAt(), e.verifiedAt(), e.error());
+        static BackupView of(List<CatalogEntry> copies) {
+            CatalogEntry first = copies.get(0);
+            boolean allGood = copies.stream().allMatch(CatalogEntry::good);
+            boolean anyGood = copies.stream().anyMatch(CatalogEntry::good);
+            CatalogEntry shown = copies.stream().filter(CatalogEntry::good).findFirst().orElse(first);
+            String status = allGood ? CatalogEntry.COMPLETED : anyGood ? "partial"
+                    : copies.stream().filter(c -> !c.good()).findFirst().orElse(first).status();
+            return new BackupView(first.name(), first.reason().label(), status, anyGood, shown.sizeBytes(),
+                    shown.sha256(), first.startedAt(), copies.stream().map(CatalogEntry::finishedAt)
+                            .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null),
+                    copies.stream().map(CatalogEntry::verifiedAt).filter(java.util.Objects::nonNull)
+                            .max(Instant::compareTo).orElse(null),
+                    copies.stream().map(CatalogEntry::error).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                    copies.stream().map(CopyView::of).toList());
+        }
+    }
+
+    /** One copy of a backup in one destination. @param good whether a restore may use this copy */
+    public record CopyView(String destination, String status, boolean good, Instant verifiedAt, String error) {
+
+        static CopyView of(CatalogEntry e) {
+            return new CopyView(e.destination(), e.status(), e.good(), e.verifiedAt(), e.error());
         }
     }
 
@@ -53,9 +82,11 @@ public class BackupsResource {
     }
 
     private DatabaseBackupsView view(DesiredEnvironment env, DatabaseSpec db) {
-        List<CatalogEntry> entries = service.catalog().entries(env.project(), env.name(), db.name());
+        Map<String, List<CatalogEntry>> byBackup = new LinkedHashMap<>();
+        service.catalog().entries(env.project(), env.name(), db.name())
+                .forEach(e -> byBackup.computeIfAbsent(e.name(), name -> new ArrayList<>()).add(e));
         return new DatabaseBackupsView(db.name(), service.backups().lastVerified(env, db).orElse(null),
-                entries.stream().limit(SHOWN).map(BackupView::of).toList(),
+                byBackup.values().stream().limit(SHOWN).map(BackupView::of).toList(),
                 service.catalog().drills(env.project(), env.name(), db.name(), SHOWN));
     }
 }

@@ -24,6 +24,7 @@ import dev.switchman.store.EnvironmentStatus;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.ReconcileRun;
+import dev.switchman.store.HoldRepository;
 import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RunRepository;
 
@@ -39,10 +40,13 @@ public class EnvironmentViews {
     private final EnvironmentControlRepository controls;
     private final ReconcileLoop loop;
     private final RolloutRepository rollouts;
+    private final HoldRepository holds;
 
     public EnvironmentViews(EnvironmentStatusRepository statuses, RunRepository runs, EventRepository events,
-            EnvironmentControlRepository controls, ReconcileLoop loop, RolloutRepository rollouts) {
+            EnvironmentControlRepository controls, ReconcileLoop loop, RolloutRepository rollouts,
+            HoldRepository holds) {
         this.rollouts = rollouts;
+        this.holds = holds;
         this.statuses = statuses;
         this.runs = runs;
         this.events = events;
@@ -59,7 +63,8 @@ public class EnvironmentViews {
             Optional<EnvironmentStatus> status = Optional.ofNullable(byName.get(e.qualifiedName()));
             Map<String, String> conditions = new LinkedHashMap<>();
             status.ifPresent(s -> s.conditions().forEach(c -> conditions.put(c.type(), c.status())));
-            return new EnvironmentSummary(e.project(), e.name(), state.revision(), e.services().size(), conditions,
+            return new EnvironmentSummary(e.project(), e.name(), state.fingerprint(e), state.revision(),
+                    e.services().size(), conditions,
                     status.map(EnvironmentStatus::revision).orElse(null), lastRun(e),
                     suspendedBy(e, controlByName.get(e.qualifiedName())) != null);
         }).toList();
@@ -69,8 +74,8 @@ public class EnvironmentViews {
         Optional<EnvironmentStatus> status = statuses.find(environment.project(), environment.name());
         String suspendedBy = suspendedBy(environment,
                 controls.find(environment.project(), environment.name()).orElse(null));
-        return new EnvironmentDetail(environment.project(), environment.name(), state.revision(),
-                status.map(EnvironmentStatus::revision).orElse(null),
+        return new EnvironmentDetail(environment.project(), environment.name(), state.fingerprint(environment),
+                state.revision(), status.map(EnvironmentStatus::revision).orElse(null),
                 status.map(EnvironmentStatus::lastAppliedRevision).orElse(null),
                 status.map(s -> s.conditions().stream().map(ConditionView::of).toList()).orElse(List.of()), lastRun(environment),
                 status.map(EnvironmentStatus::drift).orElse(List.of()),
@@ -79,13 +84,18 @@ public class EnvironmentViews {
                 status.map(EnvironmentStatus::updatedAt).orElse(null),
                 rollouts(environment, 1).stream().findFirst().orElse(null),
                 rollouts.quarantined(environment.project(), environment.name())
-                        .map(q -> new QuarantineView(q.revision(), q.reason(), q.at())).orElse(null));
+                        .map(q -> new QuarantineView(q.revision(), q.provenance(), q.reason(), q.at())).orElse(null),
+                holds.held(environment.project(), environment.name()).stream()
+                        .map(h -> new HoldView(h.service(), h.deploymentId(), h.image(), h.commitSha(), h.revision(),
+                                h.reason(), h.at())).toList(),
+                status.map(EnvironmentStatus::undeployed).orElse(Map.of()),
+                status.map(EnvironmentStatus::diagnostics).orElse(List.of()));
     }
 
     private List<RolloutView> rollouts(DesiredEnvironment environment, int limit) {
         return rollouts.recent(environment.project(), environment.name(), limit).stream()
-                .map(r -> new RolloutView(r.id(), r.revision(), r.state(), r.verdict(), r.reason(),
-                        tree(r.servicesJson()), r.startedAt(), r.updatedAt())).toList();
+                .map(r -> new RolloutView(r.id(), r.revision(), r.provenance(), r.state(), r.verdict(), r.reason(),
+                        tree(r.servicesJson()), r.owner(), r.startedAt(), r.updatedAt())).toList();
     }
 
     public EnvironmentHistory history(DesiredEnvironment environment, int limit) {
@@ -110,7 +120,7 @@ public class EnvironmentViews {
     }
 
     private static RunView run(ReconcileRun run) {
-        return new RunView(run.id(), run.revision(), run.trigger(), run.startedAt(), run.finishedAt(), run.result(),
+        return new RunView(run.id(), run.revision(), run.provenance(), run.trigger(), run.startedAt(), run.finishedAt(), run.result(),
                 run.error(), tree(run.summaryJson()));
     }
 

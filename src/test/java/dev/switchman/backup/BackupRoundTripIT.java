@@ -54,6 +54,10 @@ class BackupRoundTripIT {
                 new EnvironmentSecrets(null, Map.of(BackupFixture.URL_SECRET, shopUrl)), Clock.systemUTC());
     }
 
+    private static BackupStorage first(DatabaseBackups backups, DesiredEnvironment env, DatabaseSpec shop) {
+        return backups.destinations(env, shop).get(0).storage();
+    }
+
     private static List<DatabaseSpec.DrillCheck> checks(long minRows, String expect) {
         return List.of(new DatabaseSpec.DrillCheck("orders", minRows, null, null),
                 new DatabaseSpec.DrillCheck(null, null, "select v from settings", expect));
@@ -66,7 +70,7 @@ class BackupRoundTripIT {
         DatabaseSpec shop = env.databases().get("shop");
         DatabaseBackups backups = backups(PostgresClientTools.find());
 
-        BackupManifest manifest = backups.verifiedBackup(env, shop, BackupReason.MANUAL, "rev-1");
+        BackupManifest manifest = backups.backup(env, shop, BackupReason.MANUAL, "rev-1").manifest();
         DrillRunner.DrillResult drill = backups.drill(env, shop);
 
         assertThat(manifest.sizeBytes()).isPositive();
@@ -80,7 +84,7 @@ class BackupRoundTripIT {
         postgres.createDatabase("shop_copy");
         DatabaseTarget copy = backups.source(shop).withDatabase("shop_copy");
         new BackupRunner(new PgProcesses(PostgresClientTools.find()), dir.resolve("work"), Clock.systemUTC())
-                .restore(backups.storage(env, shop), manifest, copy);
+                .restore(first(backups, env, shop), manifest, copy);
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("shop_copy"), postgres.username(), "");
                 Statement s = c.createStatement(); ResultSet r = s.executeQuery("select count(*) from orders")) {
             r.next();
@@ -128,7 +132,7 @@ class BackupRoundTripIT {
                 checks(1, "ok")));
         DatabaseSpec shop = env.databases().get("shop");
         DatabaseBackups backups = backups(PostgresClientTools.find());
-        BackupManifest manifest = backups.backup(env, shop, BackupReason.MANUAL, "rev-1");
+        BackupManifest manifest = backups.backup(env, shop, BackupReason.MANUAL, "rev-1").manifest();
         Path dump = dir.resolve("dest/acme/production/shop").resolve(manifest.dumpKey());
         try (RandomAccessFile file = new RandomAccessFile(dump.toFile(), "rw")) {
             file.seek(file.length() / 2);
@@ -141,11 +145,60 @@ class BackupRoundTripIT {
         BackupRunner runner = new BackupRunner(new PgProcesses(PostgresClientTools.find()), dir.resolve("work"),
                 Clock.systemUTC());
 
-        assertThatThrownBy(() -> runner.restore(backups.storage(env, shop), manifest, never))
+        assertThatThrownBy(() -> runner.restore(first(backups, env, shop), manifest, never))
                 .isInstanceOf(BackupException.class).hasMessageContaining("SHA-256");
-        assertThatThrownBy(() -> backups.verify(env, shop, backups.storage(env, shop), manifest))
+        assertThatThrownBy(() -> backups.verify(env, shop, backups.destinations(env, shop).get(0), manifest, false))
                 .hasMessageContaining("failed verification");
         assertThat(backups.drill(env, shop).passed()).isFalse();
+    }
+
+    @Test
+    void deepVerificationFindsWhatAChecksumCannotADumpWithoutTheTablesItMustHold() throws Exception {
+        DesiredEnvironment env = BackupFixture.environment(BackupFixture.spec(dir.resolve("dest").toString(),
+                checks(1, "ok")));
+        DatabaseSpec shop = env.databases().get("shop");
+        DatabaseBackups backups = backups(PostgresClientTools.find());
+        BackupManifest manifest = backups.backup(env, shop, BackupReason.MANUAL, "rev-1").manifest();
+        Destination destination = backups.destinations(env, shop).get(0);
+        BackupRunner runner = new BackupRunner(new PgProcesses(PostgresClientTools.find()), dir.resolve("work"),
+                Clock.systemUTC());
+        // the manifest says the database also had a table the dump does not hold
+        BackupManifest expectingMore = new BackupManifest(manifest.name(), manifest.project(), manifest.environment(),
+                manifest.database(), manifest.serverVersion(), manifest.sizeBytes(), manifest.duration(),
+                manifest.revision(), manifest.reason(), manifest.sha256(), manifest.createdAt(),
+                List.of("public.orders", "public.settings", "public.invoices"));
+        // and a file that is no archive at all, with a manifest whose checksum matches it
+        Path garbage = Files.writeString(dir.resolve("garbage.dump"), "not an archive");
+        BackupManifest notAnArchive = new BackupManifest("shop-garbage", "acme", "production", "shop", "15", 14,
+                java.time.Duration.ZERO, null, BackupReason.MANUAL, Checksums.sha256(garbage), java.time.Instant.now(),
+                List.of());
+        destination.storage().put(notAnArchive.dumpKey(), garbage);
+
+        runner.verifyDeep(destination.storage(), manifest, DatabaseBackups.drillTables(shop));
+        BackupRunner.fetchVerifiedToTemp(destination.storage(), expectingMore);
+        BackupRunner.fetchVerifiedToTemp(destination.storage(), notAnArchive);
+
+        assertThatThrownBy(() -> runner.verifyDeep(destination.storage(), expectingMore, List.of()))
+                .hasMessageContaining("failed deep verification: the archive has no table public.invoices");
+        assertThatThrownBy(() -> runner.verifyDeep(destination.storage(), manifest, List.of("audit_log")))
+                .hasMessageContaining("the archive has no table public.audit_log");
+        assertThatThrownBy(() -> runner.verifyDeep(destination.storage(), notAnArchive, List.of()))
+                .hasMessageContaining("pg_restore --list");
+    }
+
+    @Test
+    void aDrillWhoseTableIsNotInTheArchiveFailsBeforeAnythingIsRestored() {
+        DesiredEnvironment env = BackupFixture.environment(BackupFixture.spec(dir.resolve("dest").toString(),
+                List.of(new DatabaseSpec.DrillCheck("invoices", 1L, null, null))));
+        DatabaseSpec shop = env.databases().get("shop");
+        DatabaseBackups backups = backups(PostgresClientTools.find());
+        backups.backup(env, shop, BackupReason.SCHEDULED, "rev-1");
+
+        DrillRunner.DrillResult drill = backups.drill(env, shop);
+
+        assertThat(drill.passed()).isFalse();
+        assertThat(drill.message()).contains("failed deep verification: the archive has no table public.invoices")
+                .doesNotContain("is missing");
     }
 
     @Test
@@ -170,8 +223,8 @@ class BackupRoundTripIT {
         Path folder = Files.createDirectories(dir.resolve("dest/acme/production/shop"));
         Files.writeString(folder.resolve(".shop-20260101T030000000Z-scheduled-0000.dump.partial"), "half");
         Files.writeString(folder.resolve(".shop-20260101T030000000Z-scheduled-0000.json.partial"), "{\"na");
-        assertThat(BackupRunner.list(backups.storage(env, shop))).isEmpty();
-        assertThat(backups.storage(env, shop).keys()).isEmpty();
+        assertThat(BackupRunner.list(first(backups, env, shop))).isEmpty();
+        assertThat(first(backups, env, shop).keys()).isEmpty();
         assertThat(catalog.entries("acme", "production", "shop")).filteredOn(e -> !before.contains(e.id()))
                 .singleElement().satisfies(e -> {
                     assertThat(e.good()).isFalse();

@@ -32,7 +32,7 @@ class RetentionPolicyTest {
 
     private void backup(Instant at, BackupReason reason, boolean ok, boolean verified) {
         catalog.add(new CatalogEntry(nextId++, "acme", "production", "shop", "b" + nextId, reason,
-                ok ? CatalogEntry.COMPLETED : CatalogEntry.FAILED, ok ? 100L : null, ok ? "sha" : null, at,
+                ok ? CatalogEntry.COMPLETED : CatalogEntry.FAILED, "/backups", ok ? 100L : null, ok ? "sha" : null, at,
                 at.plusSeconds(60), ok ? null : "pg_dump failed", verified ? at.plusSeconds(3600) : null));
     }
 
@@ -42,7 +42,7 @@ class RetentionPolicyTest {
         for (RetentionDecision d : decisions) {
             if (!d.keep()) {
                 catalog.set(catalog.indexOf(d.entry()), new CatalogEntry(d.entry().id(), "acme", "production", "shop",
-                        d.entry().name(), d.entry().reason(), CatalogEntry.DELETED, null, null,
+                        d.entry().name(), d.entry().reason(), CatalogEntry.DELETED, "/backups", null, null,
                         d.entry().startedAt(), d.entry().finishedAt(), null, d.entry().verifiedAt()));
             }
         }

@@ -39,7 +39,7 @@ class S3RoundTripIT {
                     Clock.systemUTC());
 
             BackupManifest manifest = runner.backup(new BackupRunner.Target("acme", "production", "shop",
-                    DatabaseTarget.parse(url), storage, null), BackupReason.MANUAL, "rev-1");
+                    DatabaseTarget.parse(url), storage, null), BackupReason.MANUAL, "rev-1").manifest();
             postgres.createDatabase("shop_restored");
             runner.restore(storage, BackupRunner.find(storage, null).orElseThrow(),
                     DatabaseTarget.parse(url).withDatabase("shop_restored"));

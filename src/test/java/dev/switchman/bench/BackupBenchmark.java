@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 /**
- * Prints backup, verify and restore times and sizes for a generated database of about
+ * Prints backup, verify, deep-verify and restore times and sizes for a generated database of about
  * {@code megabytes} MB (rows of numbers and random-looking text, so the dump does not shrink to
  * nothing), on an embedded PostgreSQL with the real pg_dump / pg_restore and a filesystem
  * destination. A program, not a test: run {@code bench/backup-benchmark.sh [megabytes]}.
@@ -50,19 +50,22 @@ public final class BackupBenchmark {
 
             BackupManifest[] manifest = new BackupManifest[1];
             long backup = time(() -> manifest[0] = runner.backup(new BackupRunner.Target("bench", "production",
-                    "bench", DatabaseTarget.parse(url), storage, null), BackupReason.MANUAL, "bench"));
+                    "bench", DatabaseTarget.parse(url), storage, null), BackupReason.MANUAL, "bench").manifest());
             long verify = time(() -> BackupRunner.fetchVerified(storage, manifest[0], dir.resolve("verify.dump")));
+            long deepVerify = time(() -> runner.verifyDeep(storage, manifest[0], java.util.List.of()));
             long restore = time(() -> runner.restore(storage, manifest[0],
                     DatabaseTarget.parse(url).withDatabase("bench_restored")));
 
             System.out.printf(Locale.ROOT, "database: %d rows, %.1f MB (pg_database_size), generated in %d ms%n", rows,
                     databaseBytes / 1e6, generated);
-            System.out.printf(Locale.ROOT, "backup (pg_dump -Fc, sha256, store): %d ms, dump %.1f MB%n", backup,
+            System.out.printf(Locale.ROOT, "backup (pg_dump -Fc, sha256, store, read back + sha256): %d ms, dump %.1f MB%n", backup,
                     manifest[0].sizeBytes() / 1e6);
             System.out.printf(Locale.ROOT, "verify (fetch + sha256): %d ms%n", verify);
-            System.out.printf(Locale.ROOT, "restore (verify + pg_restore): %d ms, restored %.1f MB%n", restore,
+            System.out.printf(Locale.ROOT, "deep verify (fetch + sha256 + pg_restore --list, %d table(s)): %d ms%n",
+                    manifest[0].tables().size(), deepVerify);
+            System.out.printf(Locale.ROOT, "restore (deep verify + pg_restore): %d ms, restored %.1f MB%n", restore,
                     size(postgres, "bench_restored") / 1e6);
-            System.out.printf(Locale.ROOT, "pre-migration backup (backup + verify): %d ms%n", backup + verify);
+            System.out.printf(Locale.ROOT, "pre-migration backup (dump, store, read back and verify): %d ms%n", backup);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -92,14 +92,50 @@ class BackupCommandIT {
         JsonNode verified = Documents.JSON.readTree(backup("verify", "--database", "shop", "--backup",
                 taken.path("name").asText(), "-o", "json").out());
 
+        String name = taken.path("name").asText();
         assertThat(taken.path("database").asText()).isEqualTo("shop");
         assertThat(taken.path("reason").asText()).isEqualTo("manual");
         assertThat(taken.path("sha256").asText()).hasSize(64);
         assertThat(taken.path("sizeBytes").asLong()).isPositive();
-        assertThat(listed.isArray()).isTrue();
-        assertThat(listed).contains(taken);
+        assertThat(taken.path("copies").get(0).path("stored").asBoolean()).isTrue();
+        assertThat(listed.get(0).path("destination").asInt()).isEqualTo(1);
+        assertThat(listed.get(0).path("backups")).anySatisfy(b -> assertThat(b.path("name").asText()).isEqualTo(name));
         assertThat(verified.path("checksum").asText()).isEqualTo("ok");
-        assertThat(verified.path("backup")).isEqualTo(taken);
+        assertThat(verified.path("archive").isNull()).isTrue();
+        assertThat(verified.path("backup").path("sha256")).isEqualTo(taken.path("sha256"));
+    }
+
+    @Test
+    void deepVerifyReadsTheArchiveAndPruneListsOrphansInADryRunBeforeDeletingThem() throws Exception {
+        Path secrets = dir.resolve("secrets");
+        CommandRun withoutStore = backup("prune", "--database", "shop", "--dry-run");
+        postgres.createDatabase("switchman_state");
+        Files.writeString(secrets.resolve("DATABASE_URL"), url("switchman_state"));
+        try {
+            org.flywaydb.core.Flyway.configure().dataSource(postgres.jdbcUrl("switchman_state"), postgres.username(), "")
+                    .locations("classpath:db/migration").load().migrate();
+            CommandRun now = backup("now", "--database", "shop");
+            Path folder = dir.resolve("backups/acme/production/shop");
+            Files.writeString(folder.resolve("shop-20200101T030000Z-scheduled-0a1b.dump"), "a crash left this");
+            CommandRun deep = backup("verify", "--database", "shop", "--deep");
+            CommandRun dryRun = backup("prune", "--database", "shop", "--dry-run");
+            boolean keptByDryRun = Files.exists(folder.resolve("shop-20200101T030000Z-scheduled-0a1b.dump"));
+            CommandRun prune = backup("prune", "--database", "shop");
+
+            assertThat(withoutStore.exitCode()).isEqualTo(ExitCode.ERROR);
+            assertThat(withoutStore.err()).contains("prune needs the state store's catalog: set DATABASE_URL");
+            assertThat(now.exitCode()).as(now.err()).isZero();
+            assertThat(now.out()).contains("stored and verified").doesNotContain("not recorded in the catalog");
+            assertThat(deep.exitCode()).as(deep.err()).isZero();
+            assertThat(deep.out()).contains("checksum OK").contains("archive OK (1 table(s) with data: public.orders)");
+            assertThat(dryRun.out()).contains("would delete shop-20200101T030000Z-scheduled-0a1b.dump from "
+                    + folder + " (orphan").contains("1 to delete (dry run: nothing deleted)");
+            assertThat(keptByDryRun).isTrue();
+            assertThat(prune.out()).contains("deleted shop-20200101T030000Z-scheduled-0a1b.dump");
+            assertThat(folder.resolve("shop-20200101T030000Z-scheduled-0a1b.dump")).doesNotExist();
+        } finally {
+            Files.delete(secrets.resolve("DATABASE_URL"));
+        }
     }
 
     @Test

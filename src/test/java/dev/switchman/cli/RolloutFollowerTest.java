@@ -43,7 +43,7 @@ class RolloutFollowerTest {
     }
 
     private static RolloutRow row(long id, String state, String services) {
-        return new RolloutRow(id, "shop", "production", "r2", state, null, null, services, T0, T0);
+        return new RolloutRow(id, "shop", "production", "r2", state, null, null, services, T0, T0, null, null);
     }
 
     private static RolloutRow web(String state, String status, String stage, String more) {

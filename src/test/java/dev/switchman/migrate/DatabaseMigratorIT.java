@@ -129,11 +129,12 @@ class DatabaseMigratorIT {
             assertThat(fail.dryRun()).isTrue();
             assertThat(fail.script()).isEqualTo("V2__add_total.sql");
             assertThat(fail.message()).contains("numerc");
+            assertThat(fail.backup()).startsWith("backup-1");
         });
         assertThat(outcome.summary()).contains("the dry run was rolled back, the schema is unchanged");
         assertThat(f.tables()).isEmpty();
         assertThat(f.appliedVersions()).isEmpty();
-        assertThat(f.backupsTaken).isEmpty();
+        assertThat(f.backupsTaken).containsExactly("app@rev-1");
     }
 
     @Test
@@ -145,6 +146,33 @@ class DatabaseMigratorIT {
 
         assertThat(outcome.summary()).isEqualTo("app: applied V1, V2");
         assertThat(f.appliedVersions()).containsExactly("1", "2");
+    }
+
+    @Test
+    void aFailedNonTransactionalScriptIsNamedIsNotCountedAsAppliedAndItsFailedRowIsExplained() {
+        f.script("V1__create_orders.sql", "create table orders (id bigint primary key, customer text);");
+        f.script("V2__index_customer.sql", "create index concurrently orders_customer_idx on orders (no_such_column);");
+        MigrationGate gate = f.gate("daemon-1", Optional.empty());
+
+        MigrationOutcome outcome = gate.pass(f.environment(false, false), "rev-1");
+        f.script("V3__create_customers.sql", "create table customers (id bigint primary key);");
+        MigrationOutcome nextRevision = gate.pass(f.environment(false, false), "rev-2");
+
+        assertThat(outcome).isInstanceOfSatisfying(MigrationOutcome.Failed.class, fail -> {
+            assertThat(fail.script()).isEqualTo("V2__index_customer.sql");
+            assertThat(fail.message()).contains("no_such_column")
+                    .contains("success = false").contains("flyway_schema_history")
+                    .contains("delete from flyway_schema_history where version = '2' and not success");
+        });
+        assertThat(new MigrationRuns(store).recent("shop/production", "app", 5)).first().satisfies(run -> {
+            assertThat(run.result()).isEqualTo(MigrationRuns.Result.FAILED);
+            assertThat(run.applied()).containsExactly("1");
+            assertThat(run.failedScript()).isEqualTo("V2__index_customer.sql");
+        });
+        assertThat(f.appliedVersions()).containsExactly("1");
+        assertThat(nextRevision).isInstanceOfSatisfying(MigrationOutcome.Diverged.class, d -> assertThat(d.describe())
+                .contains("FAILED_IN_HISTORY V2").contains("delete from flyway_schema_history where version = '2'"));
+        assertThat(f.tables()).containsExactly("orders");
     }
 
     @Test
@@ -184,7 +212,8 @@ class DatabaseMigratorIT {
     @Test
     void aHeldLeaseMakesTheOtherRunnerWaitAndAnExpiredOneIsTakenOver() {
         f.script("V1__create_orders.sql", "create table orders (id bigint primary key);");
-        new MigrationLocks(store).acquire("shop/production", "app", "crashed-runner", f.now, Duration.ofMinutes(15));
+        new MigrationLocks(store).acquire(f.key(), "shop/production", "app", "crashed-runner", f.now,
+                Duration.ofMinutes(15));
         MigrationGate gate = f.gate("daemon-2", Optional.empty());
 
         MigrationOutcome whileHeld = gate.pass(f.environment(false, false), "rev-1");
@@ -224,21 +253,115 @@ class DatabaseMigratorIT {
         assertThat(f.appliedVersions()).containsExactly("1", "2");
     }
     @Test
-    void versionsAnotherRunnerAppliedWhileThisOneWaitedAreNotReportedAsAppliedAgain() {
-        f.script("V1__create_orders.sql", "create table orders (id bigint primary key);");
-        DesiredEnvironment production = f.environment(false, true);
-        DesiredEnvironment staging = new DesiredEnvironment(production.project(), "staging", null, Map.of(), Map.of(),
-                f.environment(false, false).databases(), production.policy(), null);
-        // staging declares the same database: while production backs up, staging's runner (another lease) migrates it
-        PreMigrationBackup racedByStaging = (environment, database, revision) -> {
-            assertThat(f.gate("staging-runner", Optional.empty()).pass(staging, revision).summary())
-                    .isEqualTo("app: applied V1");
+    void twoEnvironmentsDeclaringOneDatabaseShareItsLeaseSoItIsBackedUpDryRunAndMigratedOnce() {
+        f.script("V1__create_orders.sql", f.probed("create table orders (id bigint primary key);"));
+        DesiredEnvironment production = f.environment(true, true);
+        DesiredEnvironment staging = f.staging(true, true);
+        List<MigrationOutcome> stagingMeanwhile = new ArrayList<>();
+        // while production backs up, staging's daemon (another runner) asks for the same database
+        PreMigrationBackup productionBackup = (environment, database, revision) -> {
+            stagingMeanwhile.add(f.gate("staging-runner", Optional.of(f.recordingBackup())).pass(staging, revision));
             return f.recordingBackup().takeVerified(environment, database, revision);
         };
 
-        MigrationOutcome production1 = f.gate("production-runner", Optional.of(racedByStaging)).pass(production, "rev-1");
+        MigrationOutcome first = f.gate("production-runner", Optional.of(productionBackup)).pass(production, "rev-1");
+        MigrationOutcome stagingNextRun = f.gate("staging-runner", Optional.of(f.recordingBackup())).pass(staging, "rev-1");
 
-        assertThat(production1.summary()).isEqualTo("app: up to date (1 applied)");
+        assertThat(stagingMeanwhile).singleElement().isInstanceOfSatisfying(MigrationOutcome.Busy.class,
+                busy -> assertThat(busy.holder()).isEqualTo("production-runner for shop/production database app"));
+        assertThat(first.summary()).isEqualTo("app: applied V1 after backup backup-1 at /backups/app");
+        assertThat(stagingNextRun.summary()).isEqualTo("app: up to date (1 applied)");
+        assertThat(f.backupsTaken).containsExactly("app@rev-1");
+        assertThat(f.probeCalls()).as("one dry run and one real run").isEqualTo(2);
+        assertThat(f.appliedVersions()).containsExactly("1");
+    }
+
+    @Test
+    void aDeclaredIdIsTheDatabasesIdentityInsteadOfItsUrl() {
+        f.script("V1__create_orders.sql", "create table orders (id bigint primary key);");
+        new MigrationLocks(store).acquire(DatabaseKey.declared("shop-main"), "shop/staging", "app", "staging-runner",
+                f.now, Duration.ofMinutes(15));
+
+        MigrationOutcome byUrl = f.gate("production-runner", Optional.empty()).pass(f.environment(false, false), "rev-1");
+        MigrationOutcome byId = f.gate("production-runner", Optional.empty()).pass(f.withId(f.environment(false, false),
+                "shop-main"), "rev-1");
+
+        assertThat(byUrl.summary()).isEqualTo("app: applied V1");
+        assertThat(byId).isInstanceOf(MigrationOutcome.Busy.class);
+    }
+
+    @Test
+    void aRevisionThatFailedForOneEnvironmentIsNotTriedAgainByAnotherDeclaringTheSameDatabase() {
+        f.script("V1__create_orders.sql", f.probed("create table orders (id bigint primary key) oops;"));
+
+        MigrationOutcome production = f.gate("production-runner", Optional.of(f.recordingBackup()))
+                .pass(f.environment(true, true), "rev-1");
+        MigrationOutcome staging = f.gate("staging-runner", Optional.of(f.recordingBackup()))
+                .pass(f.staging(true, true), "rev-1");
+
+        assertThat(production).isInstanceOfSatisfying(MigrationOutcome.Failed.class, fail -> {
+            assertThat(fail.dryRun()).isTrue();
+            assertThat(fail.quarantined()).isFalse();
+        });
+        assertThat(staging).isInstanceOfSatisfying(MigrationOutcome.Failed.class, fail -> {
+            assertThat(fail.quarantined()).isTrue();
+            assertThat(fail.backup()).startsWith("backup-1");
+        });
+        assertThat(f.backupsTaken).containsExactly("app@rev-1");
+        assertThat(f.probeCalls()).as("the failing script never reached its probe").isZero();
+    }
+
+    @Test
+    void theBackupIsTakenBeforeTheDryRunTouchesTheLiveDatabase() {
+        f.script("V1__create_orders.sql", f.probed("create table orders (id bigint primary key);"));
+        List<Long> scriptRunsAtBackup = new ArrayList<>();
+        PreMigrationBackup watching = (environment, database, revision) -> {
+            scriptRunsAtBackup.add(f.probeCalls());
+            return f.recordingBackup().takeVerified(environment, database, revision);
+        };
+
+        MigrationOutcome outcome = f.gate("daemon-1", Optional.of(watching)).pass(f.environment(true, true), "rev-1");
+
+        assertThat(outcome.summary()).isEqualTo("app: applied V1 after backup backup-1 at /backups/app");
+        assertThat(scriptRunsAtBackup).containsExactly(0L);
+        assertThat(f.probeCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void whenThePreMigrationBackupFailsNoDryRunTouchesTheLiveDatabase() {
+        f.script("V1__create_orders.sql", f.probed("create table orders (id bigint primary key);"));
+        PreMigrationBackup failing = (environment, database, revision) -> {
+            throw new PreMigrationBackup.BackupFailed("disk full", null);
+        };
+
+        MigrationOutcome outcome = f.gate("daemon-1", Optional.of(failing)).pass(f.environment(true, true), "rev-1");
+
+        assertThat(outcome).isInstanceOf(MigrationOutcome.BackupFailed.class);
+        assertThat(f.probeCalls()).isZero();
+        assertThat(f.tables()).isEmpty();
+    }
+
+    @Test
+    void aRunnerWhoseLeaseExpiredDuringASlowBackupStopsAndTheRunnerThatTookItOverMigratesOnce() {
+        f.script("V1__create_orders.sql", "create table orders (id bigint primary key);");
+        DesiredEnvironment staging = f.staging(false, false);
+        List<String> stagingMeanwhile = new ArrayList<>();
+        PreMigrationBackup slow = (environment, database, revision) -> {
+            f.now = f.now.plus(Duration.ofMinutes(16));
+            stagingMeanwhile.add(f.gate("staging-runner", Optional.empty()).pass(staging, revision).summary());
+            return f.recordingBackup().takeVerified(environment, database, revision);
+        };
+
+        MigrationOutcome production = f.gate("production-runner", Optional.of(slow)).pass(f.environment(false, true),
+                "rev-1");
+
+        assertThat(stagingMeanwhile).containsExactly("app: applied V1");
+        assertThat(production).isInstanceOf(MigrationOutcome.Busy.class);
+        assertThat(new MigrationRuns(store).recent("shop/production", "app", 5)).singleElement().satisfies(run -> {
+            assertThat(run.result()).isEqualTo(MigrationRuns.Result.NOT_RUN);
+            assertThat(run.message()).contains("lease expired after the backup");
+            assertThat(run.backup()).startsWith("backup-1");
+        });
         assertThat(f.appliedVersions()).containsExactly("1");
     }
 }

@@ -74,6 +74,11 @@ final class MigrationFixture {
         return postgres.databaseUrl(appDatabase);
     }
 
+    /** The physical database's key, as its URL gives it. */
+    DatabaseKey key() {
+        return DatabaseKey.ofUrl(dev.switchman.config.DatabaseUrl.parse(databaseUrl()));
+    }
+
     void script(String name, String sql) {
         try {
             Files.writeString(scripts.resolve(name), sql);
@@ -98,6 +103,21 @@ final class MigrationFixture {
                 new DatabaseSpec.MigrationSpec("migrations", null, null, dryRunFirst, Duration.ofMinutes(15)), backups);
         return new DesiredEnvironment("shop", "production", null, Map.of(), Map.of(), Map.of("app", app),
                 Policy.DEFAULT, null);
+    }
+
+    /** Staging of the same project, declaring the same database (the same URL secret). */
+    DesiredEnvironment staging(boolean dryRunFirst, boolean backupBeforeMigrations) {
+        DesiredEnvironment production = environment(dryRunFirst, backupBeforeMigrations);
+        return new DesiredEnvironment(production.project(), "staging", null, Map.of(), Map.of(),
+                production.databases(), production.policy(), null);
+    }
+
+    /** {@code environment} with its database declared as the physical database {@code id}. */
+    DesiredEnvironment withId(DesiredEnvironment environment, String id) {
+        DatabaseSpec app = environment.databases().get("app");
+        return new DesiredEnvironment(environment.project(), environment.name(), null, Map.of(), Map.of(),
+                Map.of("app", new DatabaseSpec(app.name(), app.service(), app.url(), app.migrations(), app.backups(), id)),
+                environment.policy(), null);
     }
 
     PreMigrationBackup recordingBackup() {
@@ -138,9 +158,35 @@ final class MigrationFixture {
                 + " order by installed_rank", true);
     }
 
+    /** Runs {@code sql} on the application database, outside any migration. */
+    void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(appDatabase), postgres.username(), "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A script that calls {@link #probeCalls()}'s sequence: sequences advance even in a transaction that is
+     * rolled back, so the count says how often the script ran, dry runs included.
+     */
+    String probed(String sql) {
+        // in a schema of its own: Flyway refuses to start on a non-empty public schema without its history
+        execute("create schema if not exists probe; create sequence if not exists probe.script_runs");
+        return sql + "\nselect nextval('probe.script_runs');\n";
+    }
+
+    /** How often a {@link #probed} script ran, dry runs included. */
+    long probeCalls() {
+        return Long.parseLong(strings("select case when is_called then last_value else 0 end from probe.script_runs", false)
+                .get(0));
+    }
+
     List<String> tables() {
         return strings("select table_name from information_schema.tables where table_schema = 'public'"
-                + " and table_name <> 'flyway_schema_history' order by table_name", false);
+                + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by table_name", false);
     }
 
     private List<String> strings(String sql, boolean historyTable) {

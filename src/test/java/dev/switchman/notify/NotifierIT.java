@@ -136,18 +136,30 @@ class NotifierIT {
     @Test
     void aFailedRolloutIsToldOnceWithRailwaysReasonThenItsRollbackAndQuarantine() throws Exception {
         Notification failed = RolloutNotices.rolloutFailed(ENV, "api", "rev-2", "dep-9",
-                "Healthcheck failed: /health returned 503");
+                "Healthcheck failed: /health returned 503", "rollout-1");
 
         notifier.notify(failed);
         notifier.notify(failed);
-        notifier.notify(RolloutNotices.rolledBack(ENV, "api", "rev-2", "dep-8", "dep-10", false, "verdict failed"));
-        notifier.notify(RolloutNotices.quarantined(ENV, "rev-2", "api failed its healthcheck"));
-        notifier.notify(RolloutNotices.quarantined(ENV, "rev-2", "api failed its healthcheck"));
+        notifier.notify(RolloutNotices.rolledBack(ENV, "api", "rev-2", "dep-8", "dep-10", false, "verdict failed",
+                "rollout-1"));
+        notifier.notify(RolloutNotices.quarantined(ENV, "rev-2", "api failed its healthcheck", "rollout-1"));
+        notifier.notify(RolloutNotices.quarantined(ENV, "rev-2", "api failed its healthcheck", "rollout-1"));
         quiet();
 
         assertThat(received()).extracting(body -> body.get("kind").asText() + " " + body.get("service").asText())
                 .containsExactly("rolloutFailed api", "rolledBack api", "quarantined null");
         assertThat(received().get(0).get("reason").asText()).isEqualTo("api: Healthcheck failed: /health returned 503");
+    }
+
+    @Test
+    void theSameRevisionFailingAgainAfterARetryIsANewIncidentWithItsOwnId() throws Exception {
+        notifier.notify(RolloutNotices.quarantined(ENV, "rev-2", "api failed its healthcheck", "rollout-1"));
+        notifier.notify(RolloutNotices.rolloutStarted(ENV, "rev-2", Map.of("api", "dep-11"), "rollout-2"));
+        notifier.notify(RolloutNotices.quarantined(ENV, "rev-2", "api failed its healthcheck", "rollout-2"));
+        quiet();
+
+        assertThat(received()).filteredOn(body -> body.get("kind").asText().equals("quarantined")).hasSize(2)
+                .extracting(body -> body.get("id").asText()).doesNotHaveDuplicates();
     }
 
     @Test

@@ -9,22 +9,33 @@ import dev.switchman.desired.LoadResult;
 import dev.switchman.desired.Secrets;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.RailwayEnvironmentParser;
+import dev.switchman.rollout.Holds;
+import dev.switchman.store.Hold;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
 
 /**
  * One folder per case under {@code src/test/resources/plan-cases}: {@code case.properties}
  * ({@code environment}, optional {@code revision}, optional {@code desired} = a desired-state tree
  * relative to the repository root, else the case's {@code desired/}), {@code observed.json} (a
  * recorded EnvironmentState response), optional {@code last-applied.json} and
- * {@code secrets.properties}, and the expectations {@code expected.plan} and {@code expected.json}.
+ * {@code secrets.properties}, and the expectations {@code expected.plan} and {@code expected.json}, and
+ * {@code expected.decision}: what a run does with the plan ({@link RunDecision}: drift or desired change, written
+ * or left, deployments owed), with {@code quarantined=true} and {@code held=service=image} in
+ * {@code case.properties} where the environment's fingerprint is quarantined or a service held.
  * Run with {@code -Dswitchman.rewriteGolden=true} to rewrite the expectations, then review the diff.
  */
 class PlanGoldenTest {
@@ -61,6 +72,19 @@ class PlanGoldenTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    void whatARunDoesWithThePlanMatchesExpectations(String name) throws IOException {
+        Case c = Case.load(CASES.resolve(name));
+        Plan plan = c.plan(c.lastApplied, c.observed);
+        String text = RunDecision.of(plan, c.desired, c.lastApplied, c.observed, c.secrets, c.quarantined, c.held)
+                .render();
+        if (Boolean.getBoolean("switchman.rewriteGolden")) {
+            Files.writeString(c.folder.resolve("expected.decision"), text);
+        }
+        assertThat(text).isEqualTo(Files.readString(c.folder.resolve("expected.decision")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
     void planningAgainAfterApplyingFindsNothingToChange(String name) throws IOException {
         Case c = Case.load(CASES.resolve(name));
         Plan plan = c.plan(c.lastApplied, c.observed);
@@ -73,7 +97,7 @@ class PlanGoldenTest {
 
     /** A case's inputs, loaded the way the CLI loads them. */
     record Case(Path folder, String revision, DesiredEnvironment desired, ObservedEnvironment observed,
-            LastApplied lastApplied, Properties secretValues, Secrets secrets) {
+            LastApplied lastApplied, Properties secretValues, Secrets secrets, boolean quarantined, Set<String> held) {
 
         static Case load(Path folder) throws IOException {
             Properties properties = properties(folder.resolve("case.properties"));
@@ -83,8 +107,16 @@ class PlanGoldenTest {
             LoadResult loaded = DesiredStateLoader.load(tree);
             assertThat(loaded.hasErrors()).as(loaded.diagnostics().toString()).isFalse();
             String reference = properties.getProperty("environment");
-            DesiredEnvironment desired = loaded.state().environment(reference).orElseThrow(
+            DesiredEnvironment declared = loaded.state().environment(reference).orElseThrow(
                     () -> new AssertionError("no environment " + reference + " in " + tree));
+            List<Hold> holds = new ArrayList<>();
+            String heldProperty = properties.getProperty("held", "");
+            for (String entry : heldProperty.isBlank() ? new String[0] : heldProperty.split(",")) {
+                String[] parts = entry.split("=", 2);
+                holds.add(new Hold(declared.project(), declared.name(), parts[0], "quarantined", "dep-good", parts[1],
+                        null, "rolled back", Instant.EPOCH));
+            }
+            DesiredEnvironment desired = Holds.enforced(declared, holds);
             ObservedEnvironment observed = RailwayEnvironmentParser.parse(JSON.readTree(folder.resolve("observed.json").toFile()));
             Path last = folder.resolve("last-applied.json");
             LastApplied lastApplied = Files.exists(last)
@@ -92,8 +124,10 @@ class PlanGoldenTest {
                     : LastApplied.empty();
             Properties secretValues = properties(folder.resolve("secrets.properties"));
             Secrets secrets = secret -> Optional.ofNullable(secretValues.getProperty(secret));
+            Set<String> held = new TreeSet<>();
+            holds.forEach(h -> held.add(h.service()));
             return new Case(folder, properties.getProperty("revision"), desired, observed, lastApplied,
-                    secretValues, secrets);
+                    secretValues, secrets, Boolean.parseBoolean(properties.getProperty("quarantined")), held);
         }
 
         Plan plan(LastApplied last, ObservedEnvironment current) {

@@ -47,7 +47,8 @@ final class FakeReconciler implements ReconcileScheduler.Action {
     }
 
     @Override
-    public ReconcileOutcome reconcile(DesiredEnvironment environment, String revision, String trigger) {
+    public ReconcileOutcome reconcile(DesiredEnvironment environment, String revision, String provenance,
+            String trigger) {
         String name = environment.qualifiedName();
         CountDownLatch gate;
         synchronized (this) {

@@ -25,6 +25,7 @@ import dev.switchman.sandbox.SandboxServer;
 import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
+import dev.switchman.store.HoldRepository;
 import dev.switchman.store.InventoryRepository;
 import dev.switchman.store.LastAppliedRepository;
 import dev.switchman.store.NotificationRepository;
@@ -64,9 +65,12 @@ final class ReconcileHarness implements AutoCloseable {
     final InventoryRepository inventory;
     final EventRepository events;
     final NotificationRepository notifications;
+    /** The diagnostics of a newer, invalid desired state per environment; none by default. */
+    java.util.function.Function<DesiredEnvironment, java.util.List<String>> invalid = environment -> java.util.List.of();
     /** Set before the first reconcile to have drift notified; none by default. */
     Notifier notifier = Notifier.disabled();
     final RolloutRepository rolloutStore;
+    final HoldRepository holds;
     private final Path desiredDir;
     private DesiredState state;
     Map<String, String> secrets = Map.of("API_KEY", "s3cret-value");
@@ -84,7 +88,8 @@ final class ReconcileHarness implements AutoCloseable {
     static ReconcileHarness fresh(DataSource dataSource, Path desiredDir) {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status,"
-                    + " notification_alerts, notification_deliveries, rollouts, last_known_good, quarantined_revisions");
+                    + " notification_alerts, notification_deliveries, rollouts, last_known_good, quarantined_revisions,"
+                    + " held_services");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -107,6 +112,7 @@ final class ReconcileHarness implements AutoCloseable {
         this.events = new EventRepository(dataSource);
         this.notifications = new NotificationRepository(dataSource);
         this.rolloutStore = new RolloutRepository(dataSource);
+        this.holds = new HoldRepository(dataSource);
         this.store = dataSource;
         this.commandMigrationRuns = new CommandMigrationRuns(new MigrationRuns(dataSource),
                 new MigrationMetrics(registry));
@@ -144,13 +150,59 @@ final class ReconcileHarness implements AutoCloseable {
         return state.environment("shop/production").orElseThrow();
     }
 
+    /**
+     * Changes the tree elsewhere: another project's file (its {@code n}-th version), as a commit to another part of
+     * the repository does. Reloads, and returns shop/production as the new state declares it.
+     */
+    DesiredEnvironment desireElsewhere(int n) {
+        try {
+            Files.writeString(desiredDir.resolve("blog.yaml"), """
+                    apiVersion: switchman.dev/v1alpha1
+                    kind: Project
+                    metadata:
+                      name: blog
+                    ---
+                    apiVersion: switchman.dev/v1alpha1
+                    kind: Environment
+                    metadata:
+                      name: production
+                      project: blog
+                    spec:
+                      sharedVariables:
+                        EDITION: "%d"
+                    """.formatted(n));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LoadResult result = DesiredStateLoader.load(desiredDir);
+        if (result.hasErrors()) {
+            throw new AssertionError("invalid test YAML: " + result.diagnostics());
+        }
+        state = result.state();
+        return state.environment("shop/production").orElseThrow();
+    }
+
+    /** The tree revision (commit or content) the state written last was read at. */
+    String provenance() {
+        return state.revision();
+    }
+
+    /** The daemon restarts: a new reconciler (and rollouts) over the same store and Railway. */
+    void restart() {
+        reconciler = null;
+        if (rollouts != null) {
+            followRollouts();
+        }
+    }
+
     /** The environment {@code project/name} of the desired state written last. */
     Optional<DesiredEnvironment> environment(String name) {
         return Optional.ofNullable(state).flatMap(s -> s.environment(name));
     }
 
+    /** The fingerprint of shop/production in the desired state written last. */
     String revision() {
-        return state.revision();
+        return state.fingerprint(state.environment("shop/production").orElseThrow());
     }
 
     private EnvironmentReconciler reconciler;
@@ -181,7 +233,7 @@ final class ReconcileHarness implements AutoCloseable {
         return new EnvironmentReconciler(railway, name -> Optional.ofNullable(state).flatMap(s -> s.railwayProjectId(name)),
                 name -> Optional.ofNullable(secrets.get(name)), runs, lastApplied, inventory, statuses, events,
                 registry, ReconcileExtensions.NONE.withNotifier(notifier).withRollouts(rollouts)
-                        .withMigrations(migrationGate));
+                        .withMigrations(migrationGate).withDiagnostics(invalid));
     }
 
     /** Set by {@link #followRollouts()}: the reconciler follows, verifies and rolls back its deployments. */
@@ -192,7 +244,7 @@ final class ReconcileHarness implements AutoCloseable {
 
     /** Makes the harness's reconciler follow rollouts, checking the sandbox's app endpoints on its clock. */
     ReconcileHarness followRollouts() {
-        rollouts = new Rollouts(railway, new HttpAppChecks(), rolloutStore, events, registry, event -> {
+        rollouts = new Rollouts(railway, new HttpAppChecks(), rolloutStore, holds, events, registry, event -> {
                     commandMigrationRuns.on(event);
                     heard.add(event);
                 },
@@ -212,7 +264,7 @@ final class ReconcileHarness implements AutoCloseable {
     }
 
     ReconcileOutcome reconcile(DesiredEnvironment environment) {
-        return reconciler().reconcile(environment, revision(), "test");
+        return reconciler().reconcile(environment, state.fingerprint(environment), state.revision(), "test");
     }
 
     ObservedEnvironment observe() {

@@ -145,29 +145,58 @@ class ReconcileSchedulerIT {
     }
 
     @Test
-    void stalledWaitsForANewRevisionOrAManualRequest() throws Exception {
-        ReconcileOutcome stalled = new ReconcileOutcome.Stalled("SecretMissing", "DATABASE_PASSWORD is not set");
-        reconciler.answer(production(), stalled, stalled);
+    void aStalledEnvironmentIsStillReadAtItsIntervalAndAtOnceForARequestOrANewRevision() throws Exception {
+        ReconcileOutcome stalled = new ReconcileOutcome.Stalled("RevisionQuarantined", "revision r1 is quarantined");
+        reconciler.answer(production(), stalled, stalled, stalled);
         tick();
-        idle();
-
-        clock.advance(Duration.ofHours(3));
-        assertThat(tick()).containsExactly(staging());
         idle();
         assertThat(scheduler.schedule(production()).orElseThrow().state()).isEqualTo(EnvironmentSchedule.State.STALLED);
+        assertThat(tick()).isEmpty();
 
+        clock.advance(Duration.ofHours(3));
+        assertThat(tick()).containsExactlyInAnyOrder(production(), staging());
+        idle();
         controls.requestReconcile(project, "production", clock.instant());
         assertThat(tick()).containsExactly(production());
-        idle();
-        clock.advance(Duration.ofHours(3));
-        tick();
         idle();
         declare("r2", Policy.DEFAULT, Policy.DEFAULT);
         tick();
         idle();
 
         assertThat(reconciler.runs(production())).extracting(FakeReconciler.Run::trigger)
-                .containsExactly("startup", "manual", "revision");
+                .containsExactly("startup", "interval", "manual", "revision");
+    }
+
+    @Test
+    void aChangeToAnotherEnvironmentIsNoNewRevisionHere() throws Exception {
+        tick();
+        idle();
+
+        declareFingerprints("r9", "r1", "staging-2");
+        assertThat(tick()).containsExactly(staging());
+        idle();
+
+        assertThat(reconciler.runs(production())).extracting(FakeReconciler.Run::trigger).containsExactly("startup");
+        assertThat(reconciler.runs(staging())).extracting(FakeReconciler.Run::revision)
+                .containsExactly("r1", "staging-2");
+    }
+
+    @Test
+    void aNewerInvalidDesiredStateRunsTheEnvironmentsItConcernsOnceToShowIt() throws Exception {
+        AtomicReference<String> invalid = new AtomicReference<>("");
+        scheduler = new ReconcileScheduler(reconciler, () -> Optional.ofNullable(desired.get()),
+                environment -> environment.name().equals("production") ? invalid.get() : "", controls, executor,
+                clock, new RunDelays(INITIAL_BACKOFF, Duration.ofMinutes(5), () -> 0.5));
+        tick();
+        idle();
+
+        invalid.set("sha256:broken");
+        assertThat(tick()).containsExactly(production());
+        idle();
+        assertThat(tick()).isEmpty();
+        invalid.set("");
+        assertThat(tick()).containsExactly(production());
+        idle();
     }
 
     @Test
@@ -241,11 +270,22 @@ class ReconcileSchedulerIT {
         return project + "/staging";
     }
 
+    /** Both environments as declared at first, each with its own fingerprint, read at {@code provenance}. */
+    private void declareFingerprints(String provenance, String productionFingerprint, String stagingFingerprint) {
+        Map<String, DesiredEnvironment> environments = new LinkedHashMap<>();
+        environments.put("production", environment("production", Policy.DEFAULT));
+        environments.put("staging", environment("staging", Policy.DEFAULT));
+        desired.set(new DesiredState(provenance, List.of(new DesiredProject(project, null, environments)),
+                Map.of(production(), productionFingerprint, staging(), stagingFingerprint)));
+    }
+
     private void declare(String revision, Policy production, Policy staging) {
         Map<String, DesiredEnvironment> environments = new LinkedHashMap<>();
         environments.put("production", environment("production", production));
         environments.put("staging", environment("staging", staging));
-        desired.set(new DesiredState(revision, List.of(new DesiredProject(project, null, environments))));
+        // both environments change with every revision declared here, as if each file changed
+        desired.set(new DesiredState(revision, List.of(new DesiredProject(project, null, environments)),
+                Map.of(production(), revision, staging(), revision)));
     }
 
     private DesiredEnvironment environment(String name, Policy policy) {

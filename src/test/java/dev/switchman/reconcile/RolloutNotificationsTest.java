@@ -15,11 +15,11 @@ class RolloutNotificationsTest {
     @Test
     void a_failed_rollout_rolled_back_and_quarantined_becomes_three_notifications_with_their_reasons() {
         var failed = RolloutNotifications.of(new RolloutEvent.RolloutFailed("shop/production", "web", "abc", "dep-2",
-                "check detailed answered HTTP 503", AT)).orElseThrow();
+                "check detailed answered HTTP 503", "rollout-1", AT)).orElseThrow();
         var rolledBack = RolloutNotifications.of(new RolloutEvent.RolledBack("shop/production", "web", "abc", "dep-1",
-                "dep-3", false, "verification failed", AT)).orElseThrow();
+                "dep-3", false, "verification failed", "rollout-1", AT)).orElseThrow();
         var quarantined = RolloutNotifications.of(new RolloutEvent.Quarantined("shop/production", "abc",
-                "web failed its checks", AT)).orElseThrow();
+                "web failed its checks", "rollout-1", AT)).orElseThrow();
 
         assertThat(failed.kind()).isEqualTo(NotificationKind.ROLLOUT_FAILED);
         assertThat(failed.reason()).contains("HTTP 503");
@@ -31,13 +31,13 @@ class RolloutNotificationsTest {
     @Test
     void degraded_and_recovered_concern_the_service_and_a_lifted_quarantine_is_not_announced() {
         assertThat(RolloutNotifications.of(new RolloutEvent.ServiceDegraded("shop/production", "web", "abc", "status",
-                503, "HTTP 503", AT))).hasValueSatisfying(n -> assertThat(n.service()).isEqualTo("web"));
+                503, "HTTP 503", "rollout-1", AT))).hasValueSatisfying(n -> assertThat(n.service()).isEqualTo("web"));
         assertThat(RolloutNotifications.of(new RolloutEvent.ServiceRecovered("shop/production", "web", "abc", AT)))
                 .hasValueSatisfying(n -> assertThat(n.kind()).isEqualTo(NotificationKind.SERVICE_RECOVERED));
         assertThat(RolloutNotifications.of(new RolloutEvent.QuarantineLifted("shop/production", "abc", "retry", AT)))
                 .isEmpty();
         assertThat(RolloutNotifications.of(new RolloutEvent.RolloutStarted("shop/production", "abc",
-                Map.of("web", "dep-2"), AT))).hasValueSatisfying(n ->
+                Map.of("web", "dep-2"), "rollout-1", AT))).hasValueSatisfying(n ->
                         assertThat(n.kind()).isEqualTo(NotificationKind.ROLLOUT_STARTED));
     }
 }

@@ -30,7 +30,7 @@ class RunRepositoryIT {
         runs.finish(id, T0.plusSeconds(42), "Converged", "{\"changes\": 3}", null);
 
         ReconcileRun finished = runs.find(id).orElseThrow();
-        assertThat(finished).isEqualTo(new ReconcileRun(id, "runs-a", "production", "abc123", "timer", T0,
+        assertThat(finished).isEqualTo(new ReconcileRun(id, "runs-a", "production", "abc123", null, "timer", T0,
                 T0.plusSeconds(42), "Converged", "{\"changes\": 3}", null));
     }
 

@@ -2,7 +2,9 @@ package dev.switchman.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesRegex;
 
@@ -86,6 +88,9 @@ class BackupsApiIT {
                 .body("[0].backups[0].status", equalTo("completed"))
                 .body("[0].backups[0].reason", equalTo("scheduled"))
                 .body("[0].backups[0].good", equalTo(true))
+                .body("[0].backups[0].copies", hasSize(1))
+                .body("[0].backups[0].copies[0].destination", endsWith("/acme/production/shop"))
+                .body("[0].backups[0].copies[0].verifiedAt", notNullValue())
                 .body("[0].backups.find { it.name == 'shop-left-running' }.status", equalTo("abandoned"))
                 .body("[0].backups.find { it.name == 'shop-left-running' }.good", equalTo(false))
                 .body("[0].drills[0].passed", equalTo(true));

@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.switchman.desired.DesiredState;
 import dev.switchman.reconcile.DesiredStateHolder;
 import dev.switchman.store.EnvironmentCondition;
 import dev.switchman.store.EnvironmentControlRepository;
@@ -22,6 +24,10 @@ import dev.switchman.store.EnvironmentEvent;
 import dev.switchman.store.EnvironmentStatus;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
+import dev.switchman.store.Hold;
+import dev.switchman.store.HoldRepository;
+import dev.switchman.store.Quarantine;
+import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RunRepository;
 import dev.switchman.testing.DesiredStateFiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,12 +55,23 @@ class EnvironmentStatusApiIT {
     @Inject
     EnvironmentControlRepository controls;
 
+    @Inject
+    HoldRepository holds;
+
+    @Inject
+    RolloutRepository rollouts;
+
     private String revision;
+    private String provenance;
 
     @BeforeEach
     void declareShop() {
         DesiredStateFiles.replace(holder.root(), DesiredStateFiles.VALID);
-        revision = holder.poll().inForce().revision();
+        DesiredState state = holder.poll().inForce();
+        provenance = state.revision();
+        revision = state.fingerprint(state.environment("shop/production").orElseThrow());
+        holds.release("shop", "production", "web");
+        rollouts.lift("shop", "production");
         controls.resume("shop", "production");
     }
 
@@ -67,13 +84,26 @@ class EnvironmentStatusApiIT {
                 new EnvironmentCondition("Reconciling", "False", "Idle", "", T0),
                 new EnvironmentCondition("Stalled", "False", "Idle", "", T0)),
                 revision, revision, run, "Converged", List.of("service.web.deploy.healthcheckPath"), 1, false,
-                T0.plusSeconds(3)));
+                T0.plusSeconds(3), provenance, Map.of("worker", "its settings or variables were written but no"
+                        + " deployment followed"), List.of("shop/production.yaml:9:7: error: something")));
+        holds.hold(new Hold("shop", "production", "web", "sha256:bad", "dep-good", "ghcr.io/acme/web:1.0.0", null,
+                "rolled back: check health failed", T0));
+        rollouts.quarantine(new Quarantine("shop", "production", "sha256:bad", "web failed its checks", T0, false,
+                "abc1234"));
 
         given().when().get("/api/v1/environments/{name}", "shop/production").then().statusCode(200)
                 .body("project", equalTo("shop"))
                 .body("name", equalTo("production"))
                 .body("desiredRevision", equalTo(revision))
+                .body("provenance", equalTo(provenance))
                 .body("reconciledRevision", equalTo(revision))
+                .body("undeployed.worker", equalTo("its settings or variables were written but no deployment followed"))
+                .body("diagnostics", contains("shop/production.yaml:9:7: error: something"))
+                .body("heldServices[0].service", equalTo("web"))
+                .body("heldServices[0].image", equalTo("ghcr.io/acme/web:1.0.0"))
+                .body("heldServices[0].deploymentId", equalTo("dep-good"))
+                .body("quarantine.revision", equalTo("sha256:bad"))
+                .body("quarantine.provenance", equalTo("abc1234"))
                 .body("conditions.type", contains("Ready", "Reconciling", "Stalled"))
                 .body("conditions[0].reason", equalTo("DriftReported"))
                 .body("conditions[0].message", equalTo("1 field differs; policy is report-only"))

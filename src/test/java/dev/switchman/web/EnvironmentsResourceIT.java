@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchman.desired.DesiredState;
 import dev.switchman.reconcile.DesiredStateHolder;
 import dev.switchman.testing.DesiredStateFiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,12 +23,16 @@ class EnvironmentsResourceIT {
     @Test
     void listsTheEnvironmentsTheYamlDeclares() {
         DesiredStateFiles.replace(holder.root(), DesiredStateFiles.VALID);
-        String revision = holder.poll().inForce().revision();
+        DesiredState state = holder.poll().inForce();
 
         given().when().get("/api/v1/environments").then().statusCode(200)
                 .body("name", containsInAnyOrder("production", "staging"))
                 .body("project", everyItem(equalTo("shop")))
-                .body("revision", everyItem(equalTo(revision)))
+                .body("provenance", everyItem(equalTo(state.revision())))
+                .body("find { it.name == 'production' }.revision",
+                        equalTo(state.fingerprint(state.environment("shop/production").orElseThrow())))
+                .body("find { it.name == 'staging' }.revision",
+                        equalTo(state.fingerprint(state.environment("shop/staging").orElseThrow())))
                 .body("find { it.name == 'production' }.services", equalTo(2))
                 .body("find { it.name == 'staging' }.services", equalTo(1));
     }

@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.switchman.migrate.DatabaseKey;
 import dev.switchman.migrate.MigrationLocks;
+import dev.switchman.migrate.SchemaBaselines;
 import dev.switchman.migrate.MigrationRuns;
 import dev.switchman.reconcile.DesiredStateHolder;
 import dev.switchman.testing.DesiredStateFiles;
@@ -52,6 +54,7 @@ class MigrationsApiIT {
                               source: { image: ghcr.io/acme/ledger-api:1.0 }
                           databases:
                             app:
+                              id: ledger-app
                               url: { secretRef: LEDGER_APP_URL }
                               migrations: { path: migrations }
                             reports:
@@ -64,7 +67,8 @@ class MigrationsApiIT {
         holder.poll();
         try (var c = store.getConnection(); var s = c.createStatement()) {
             s.execute("delete from migration_runs where environment = '" + ENV + "'");
-            s.execute("delete from migration_locks where environment = '" + ENV + "'");
+            s.execute("delete from schema_drift_states where environment = '" + ENV + "'");
+            s.execute("delete from migration_locks where database_key = 'id:ledger-app'");
         }
     }
 
@@ -77,7 +81,11 @@ class MigrationsApiIT {
         runs.finish(failed, T0.plusSeconds(61), MigrationRuns.Result.FAILED, "3", "V4__add_total.sql",
                 "relation \"order_lines\" does not exist", null);
         runs.start(ENV, "app", "rev-3", "runner-b", T0.plusSeconds(120));
-        new MigrationLocks(store).acquire(ENV, "app", "runner-b", Instant.now(), Duration.ofMinutes(15));
+        new MigrationLocks(store).acquire(DatabaseKey.declared("ledger-app"), "ledger/staging", "app", "runner-b",
+                Instant.now(), Duration.ofMinutes(15));
+
+        new SchemaBaselines(store).report(ENV, "app", new SchemaBaselines.Reported("sha256:1",
+                java.util.List.of("missing column public.entries.note (text)"), T0));
 
         long command = runs.start(ENV, "search", "rev-2", "railway pre-deploy of deployment d-7", T0.plusSeconds(90));
         runs.finish(command, T0.plusSeconds(90), MigrationRuns.Result.APPLIED, "", null,
@@ -91,6 +99,7 @@ class MigrationsApiIT {
                 .body("[0].database", equalTo("app"))
                 .body("[0].lease.holder", equalTo("runner-b"))
                 .body("[0].lease.expired", equalTo(false))
+                .body("[0].lease.environment", equalTo("ledger/staging"))
                 .body("[0].runs.revision", contains("rev-3", "rev-2", "rev-1"))
                 .body("[0].runs.result", contains("running", "failed", "applied"))
                 .body("[0].runs[0].finishedAt", nullValue())
@@ -99,7 +108,10 @@ class MigrationsApiIT {
                 .body("[0].runs[1].versions", contains("3"))
                 .body("[0].runs[2].versions", contains("1", "2"))
                 .body("[0].runs[2].backup", equalTo("app-backup-1"))
-                .body("[0].runs[2].startedAt", equalTo("2026-03-01T10:00:00Z"));
+                .body("[0].runs[2].startedAt", equalTo("2026-03-01T10:00:00Z"))
+                .body("[0].schema.drifted", equalTo(true))
+                .body("[0].schema.differences", contains("missing column public.entries.note (text)"))
+                .body("[1].schema", nullValue());
     }
 
     @Test

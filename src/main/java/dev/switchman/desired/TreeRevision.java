@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.desired;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,33 +15,30 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Cheap and exact fingerprints of a desired-state tree. The {@link #stamp} (names, sizes and
- * modification times) tells whether anything may have changed without reading a file; the
- * {@link #contentRevision} names the content of the YAML files, for loads that produced no state.
- * Hidden directories ({@code .git}) are skipped, as the loader skips them.
+ * Cheap and exact fingerprints of a desired-state tree, over every file below it (YAML and the files it refers
+ * to, such as migration scripts; hidden directories such as {@code .git} skipped, as the loader skips them).
+ * The {@link #stamp} (names, sizes and modification times) tells whether anything may have changed without
+ * reading a file; the {@link #of content revision} names the content, valid or not, and says where a state
+ * came from. What an environment is keyed on is its own {@link EnvironmentFingerprint}.
  */
-final class DesiredTreeFingerprint {
+public final class TreeRevision {
 
-    private DesiredTreeFingerprint() {
+    private TreeRevision() {
     }
 
-    static String stamp(Path root) {
+    public static String stamp(Path root) {
         StringBuilder text = new StringBuilder();
-        files(root).forEach((relative, file) -> text.append(relative).append('\0').append(file).append('\n'));
-        return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+        files(root).forEach((relative, file) -> text.append(relative).append('\0').append(file.stamp()).append('\n'));
+        return HexFormat.of().formatHex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    /**
-     * {@code sha256:} and 12 hex digits over the sorted paths, sizes and contents of the YAML files,
-     * computed as the loader computes {@code DesiredState.revision()}, so a tree has one revision
-     * whether or not it is valid.
-     */
-    static String contentRevision(Path root) {
-        MessageDigest digest = newDigest();
-        files(root).keySet().stream().filter(DesiredTreeFingerprint::isYaml).forEach(relative -> {
+    /** {@code sha256:} and 12 hex digits over the sorted paths, sizes and contents: the same tree, the same revision. */
+    public static String of(Path root) {
+        MessageDigest digest = sha256();
+        files(root).forEach((relative, file) -> {
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(root.resolve(relative));
+                bytes = Files.readAllBytes(file.path());
             } catch (IOException e) {
                 bytes = ("unreadable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8);
             }
@@ -54,13 +51,12 @@ final class DesiredTreeFingerprint {
         return "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
 
-    private static boolean isYaml(String relative) {
-        String name = relative.substring(relative.lastIndexOf('/') + 1);
-        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    /** A file below the root, with what its stamp is made of. */
+    private record TreeFile(Path path, String stamp) {
     }
 
-    private static Map<String, String> files(Path root) {
-        Map<String, String> files = new TreeMap<>();
+    private static Map<String, TreeFile> files(Path root) {
+        Map<String, TreeFile> files = new TreeMap<>();
         if (!Files.isDirectory(root)) {
             return files;
         }
@@ -76,12 +72,13 @@ final class DesiredTreeFingerprint {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                     String relative = root.relativize(file).toString().replace('\\', '/');
                     if (attributes.isRegularFile()) {
-                        files.put(relative, attributes.size() + "\0" + attributes.lastModifiedTime().toInstant());
+                        files.put(relative, new TreeFile(file, attributes.size() + "\0"
+                                + attributes.lastModifiedTime().toInstant()));
                     } else if (attributes.isSymbolicLink() && Files.isRegularFile(file)) {
                         // mounted ConfigMaps and Secrets swap a link target: stamp the target, not the link
                         BasicFileAttributes target = Files.readAttributes(file, BasicFileAttributes.class);
-                        files.put(relative, target.size() + "\0" + target.lastModifiedTime().toInstant()
-                                + "\0" + file.toRealPath());
+                        files.put(relative, new TreeFile(file, target.size() + "\0"
+                                + target.lastModifiedTime().toInstant() + "\0" + file.toRealPath()));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -97,15 +94,11 @@ final class DesiredTreeFingerprint {
         return files;
     }
 
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(newDigest().digest(bytes));
-    }
-
-    private static MessageDigest newDigest() {
+    private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always present", e);
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

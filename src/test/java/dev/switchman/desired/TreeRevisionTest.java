@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.testing.DesiredStateFiles;
 
-class DesiredTreeFingerprintTest {
+class TreeRevisionTest {
 
     @TempDir
     Path root;
@@ -21,29 +20,41 @@ class DesiredTreeFingerprintTest {
     void contentRevisionIsTheRevisionTheLoaderGivesTheSameTree() {
         DesiredStateFiles.replace(root, DesiredStateFiles.VALID);
 
-        assertThat(DesiredTreeFingerprint.contentRevision(root))
+        assertThat(TreeRevision.of(root))
                 .isEqualTo(DesiredStateLoader.load(root).state().revision());
     }
 
     @Test
     void stampChangesWithAnyFileBelowTheRootButNotWithHiddenDirectories() throws IOException {
         DesiredStateFiles.replace(root, DesiredStateFiles.VALID);
-        String before = DesiredTreeFingerprint.stamp(root);
+        String before = TreeRevision.stamp(root);
 
         Files.createDirectories(root.resolve(".git"));
         Files.writeString(root.resolve(".git/HEAD"), "ref: refs/heads/main\n");
-        assertThat(DesiredTreeFingerprint.stamp(root)).isEqualTo(before);
+        assertThat(TreeRevision.stamp(root)).isEqualTo(before);
 
         Files.writeString(root.resolve("shop/extra.yaml"), "# nothing yet\n");
-        assertThat(DesiredTreeFingerprint.stamp(root)).isNotEqualTo(before);
+        assertThat(TreeRevision.stamp(root)).isNotEqualTo(before);
+    }
+
+    @Test
+    void theRevisionCoversTheFilesTheYamlRefersToNotOnlyTheYaml() throws IOException {
+        DesiredStateFiles.replace(root, DesiredStateFiles.VALID);
+        Files.createDirectories(root.resolve("migrations"));
+        Files.writeString(root.resolve("migrations/V1__init.sql"), "create table a (id int);");
+        String before = TreeRevision.of(root);
+
+        Files.writeString(root.resolve("migrations/V1__init.sql"), "create table a (id bigint);");
+
+        assertThat(TreeRevision.of(root)).isNotEqualTo(before);
     }
 
     @Test
     void aMissingDirectoryHasAStampAndARevision() {
         Path missing = root.resolve("missing");
 
-        assertThat(DesiredTreeFingerprint.stamp(missing)).isEqualTo(DesiredTreeFingerprint.stamp(missing));
-        assertThat(DesiredTreeFingerprint.contentRevision(missing)).startsWith("sha256:");
+        assertThat(TreeRevision.stamp(missing)).isEqualTo(TreeRevision.stamp(missing));
+        assertThat(TreeRevision.of(missing)).startsWith("sha256:");
     }
 
     @Test
@@ -55,11 +66,11 @@ class DesiredTreeFingerprintTest {
         Files.writeString(root.resolve("..v2/env.yaml"), "a: 2\n");
         Files.createSymbolicLink(root.resolve("..data"), Path.of("..v1"));
         Files.createSymbolicLink(root.resolve("env.yaml"), Path.of("..data/env.yaml"));
-        String before = DesiredTreeFingerprint.stamp(root);
+        String before = TreeRevision.stamp(root);
 
         Files.delete(root.resolve("..data"));
         Files.createSymbolicLink(root.resolve("..data"), Path.of("..v2"));
 
-        assertThat(DesiredTreeFingerprint.stamp(root)).isNotEqualTo(before);
+        assertThat(TreeRevision.stamp(root)).isNotEqualTo(before);
     }
 }

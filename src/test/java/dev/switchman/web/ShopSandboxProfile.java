@@ -1,0 +1,57 @@
+package dev.switchman.web;
+
+import dev.switchman.sandbox.RailwaySandbox;
+import dev.switchman.sandbox.SandboxServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The daemon against a Railway sandbox that knows project {@code shop} with {@code production} and
+ * {@code staging} (as {@code DesiredStateFiles.VALID} declares them), on a real clock with short deploys. The
+ * loop stays off: tests tick it.
+ */
+public class ShopSandboxProfile implements QuarkusTestProfile {
+
+    static final String TOKEN = "shop-it-token";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("switchman.rollout.enabled", "false", "switchman.railway.requests-per-second", "50",
+                "switchman.railway.requests-per-hour", "10000");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(Sandbox.class));
+    }
+
+    /** The sandbox over HTTP for the test's lifetime. */
+    public static final class Sandbox implements QuarkusTestResourceLifecycleManager {
+
+        private SandboxServer server;
+
+        @Override
+        public Map<String, String> start() {
+            Map<String, Object> fixture = new LinkedHashMap<>();
+            fixture.put("seed", "shop-it");
+            fixture.put("clock", "real");
+            fixture.put("timings", Map.of("initializingSeconds", 0, "queuedSeconds", 0, "buildSeconds", 1,
+                    "deploySeconds", 1));
+            fixture.put("tokens", List.of(Map.of("token", TOKEN, "kind", "account")));
+            fixture.put("projects", List.of(Map.of("name", "shop", "environments", List.of("production", "staging"))));
+            server = new SandboxServer(RailwaySandbox.fromFixture(fixture)).start(0);
+            return Map.of("switchman.railway.api-url", server.url() + "/graphql/v2",
+                    "switchman.railway.api-token", TOKEN, "switchman.railway.token", "");
+        }
+
+        @Override
+        public void stop() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}
