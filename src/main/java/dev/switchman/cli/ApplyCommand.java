@@ -88,13 +88,16 @@ final class ApplyCommand implements Callable<Integer> {
             DesiredState state = desired.current().orElseThrow(() -> new IllegalArgumentException(
                     "no valid desired state in " + desired.root() + "; see the errors above"));
             DesiredEnvironment environment = Names.environment(state, args[0]);
+            // The environment's own identity, as the daemon's loop passes it, and the tree's revision as provenance.
+            String fingerprint = state.fingerprint(environment);
             if (args[1].isEmpty()) {
-                ReconcileOutcome outcome = reconciler.reconcile(environment, state.revision(), "manual");
+                ReconcileOutcome outcome = reconciler.reconcile(environment, fingerprint, state.revision(), "manual");
                 System.out.println(describe(environment, outcome));
                 return outcome instanceof ReconcileOutcome.Converged || outcome instanceof ReconcileOutcome.Progressing
                         ? ExitCode.OK : ExitCode.ERROR;
             }
-            RolloutFollower follower = new RolloutFollower(trigger -> reconciler.reconcile(environment, state.revision(), trigger),
+            RolloutFollower follower = new RolloutFollower(
+                    trigger -> reconciler.reconcile(environment, fingerprint, state.revision(), trigger),
                     () -> rollouts.recent(environment.project(), environment.name(), 1).stream().findFirst(),
                     wait -> Thread.sleep(wait.toMillis()), Clock.systemUTC(),
                     line -> System.out.println(LocalTime.now().withNano(0) + " " + line));

@@ -1,6 +1,5 @@
 package dev.switchman.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.backup.BackupCatalog;
@@ -150,10 +149,11 @@ final class BackupCommand {
                             BackupReason.MANUAL, null);
             BackupManifest m = result.manifest();
             if (output.format.structured()) {
-                ObjectNode document = manifest(m);
-                result.copies().forEach(copy -> document.withArray("copies").add(String.valueOf(copy)));
-                document.put("cataloged", cataloged.isPresent());
-                Documents.print(out, output.format, document);
+                ObjectNode json = manifest(m).put("recorded", cataloged.isPresent());
+                ArrayNode copies = json.putArray("copies");
+                result.copies().forEach(c -> copies.addObject().put("destination", c.destination())
+                        .put("stored", c.stored()).put("error", c.error()));
+                Documents.print(out, output.format, json);
             } else {
                 out.printf("%s  %d bytes  %d ms  sha256 %s%n", m.name(), m.sizeBytes(), m.duration().toMillis(), m.sha256());
                 result.copies().forEach(copy -> out.println("  " + copy));
@@ -181,12 +181,13 @@ final class BackupCommand {
             Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             if (output.format.structured()) {
-                ArrayNode list = Documents.JSON.createArrayNode();
+                ArrayNode destinations = Documents.JSON.createArrayNode();
                 for (Destination destination : s.destinations()) {
-                    BackupRunner.list(destination.storage())
-                            .forEach(m -> list.add(manifest(m).put("destination", destination.position())));
+                    ArrayNode backups = destinations.addObject().put("destination", destination.position())
+                            .put("label", destination.label()).putArray("backups");
+                    BackupRunner.list(destination.storage()).forEach(m -> backups.add(manifest(m)));
                 }
-                Documents.print(out, output.format, list);
+                Documents.print(out, output.format, destinations);
                 return ExitCode.OK;
             }
             for (Destination destination : s.destinations()) {
@@ -234,13 +235,10 @@ final class BackupCommand {
                 BackupRunner.fetchVerifiedToTemp(from.storage(), m);
             }
             if (output.format.structured()) {
-                ObjectNode result = Documents.object().put("checksum", "ok");
-                if (deep) {
-                    result.put("archive", "ok");
-                    new java.util.LinkedHashSet<>(tables).forEach(result.withArray("tables")::add);
-                }
-                result.set("backup", manifest(m));
-                Documents.print(spec.commandLine().getOut(), output.format, result);
+                ObjectNode json = Documents.object().put("destination", from.position()).put("checksum", "ok")
+                        .put("archive", deep ? "ok" : null);
+                json.set("backup", manifest(m));
+                Documents.print(spec.commandLine().getOut(), output.format, json);
             } else if (deep) {
                 spec.commandLine().getOut().printf("%s: checksum OK (%s), archive OK (%d table(s) with data: %s)%n",
                         m.name(), m.sha256(), new java.util.LinkedHashSet<>(tables).size(), String.join(", ", tables));

@@ -1,6 +1,8 @@
 package dev.switchman.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,6 +20,16 @@ final class GenericFields {
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
+    /** One line per item of a list of several (diagnostics, held services), else one line of {@link #text}. */
+    static List<String> lines(JsonNode value) {
+        if (value.isArray() && value.size() > 1) {
+            List<String> lines = new ArrayList<>();
+            value.forEach(item -> lines.add(item.isObject() ? text(item) : item.asText()));
+            return lines;
+        }
+        return List.of(text(value));
+    }
+
     /** Scalars as text, lists joined by commas, objects as {@code key=value} pairs. */
     static String text(JsonNode value) {
         if (value.isValueNode()) {
@@ -28,6 +40,9 @@ final class GenericFields {
             value.forEach(item -> text.append(text.isEmpty() ? "" : ", ")
                     .append(item.isObject() ? "{" + text(item) + "}" : text(item)));
             return value.isEmpty() ? "none" : text.toString();
+        }
+        if (value.isEmpty()) {
+            return "none";
         }
         value.fields().forEachRemaining(field -> {
             if (!field.getValue().isNull()) {

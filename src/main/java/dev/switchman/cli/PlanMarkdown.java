@@ -17,11 +17,12 @@ final class PlanMarkdown {
     private PlanMarkdown() {
     }
 
-    static String render(List<EnvironmentPlan> results, String revision, Function<EnvironmentPlan, Redactor> redactors) {
+    /** @param provenance the revision the desired state was read at (each plan names its environment's own) */
+    static String render(List<EnvironmentPlan> results, String provenance, Function<EnvironmentPlan, Redactor> redactors) {
         long changed = results.stream().filter(EnvironmentPlan::hasChanges).count();
         StringBuilder md = new StringBuilder("### Switchman plan\n\n")
                 .append(results.size()).append(" environment(s), ").append(changed).append(" with changes")
-                .append(revision == null ? "" : ", at revision " + Markdown.code(revision)).append(".\n\n")
+                .append(provenance == null ? "" : ", desired state read at " + Markdown.code(provenance)).append(".\n\n")
                 .append("| Environment | Add | Change | Destroy | Status |\n|---|---:|---:|---:|---|\n");
         for (EnvironmentPlan r : results) {
             md.append("| ").append(Markdown.code(r.name())).append(" | ")

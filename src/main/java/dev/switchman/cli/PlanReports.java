@@ -50,11 +50,11 @@ final class PlanReports {
     }
 
     /** One environment's plan (the planner's own JSON), or several with a summary. */
-    static JsonNode json(List<EnvironmentPlan> results, boolean several, String revision) {
+    static JsonNode json(List<EnvironmentPlan> results, boolean several, String provenance) {
         if (!several && !results.get(0).failed()) {
             return PlanRenderer.jsonTree(results.get(0).plan());
         }
-        ObjectNode root = Documents.object().put("revision", revision);
+        ObjectNode root = Documents.object().put("provenance", provenance);
         var environments = root.putArray("environments");
         results.forEach(r -> {
             ObjectNode entry = environments.addObject().put("environment", r.name()).put("status", r.status());

@@ -57,7 +57,9 @@ final class Planning {
     }
 
     private EnvironmentPlan plan(DesiredEnvironment environment, ObservedEnvironment observed) {
-        return EnvironmentPlan.of(environment, Planner.plan(state.revision(), environment, observed, lastApplied, secrets));
+        // The environment's own fingerprint, the revision the daemon plans and reports it at.
+        return EnvironmentPlan.of(environment, Planner.plan(state.fingerprint(environment), environment, observed,
+                lastApplied, secrets));
     }
 
     /** Connects on first use: a plan against recorded responses never builds a client. */

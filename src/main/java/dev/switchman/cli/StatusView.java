@@ -66,7 +66,9 @@ final class StatusView {
         for (Iterator<Map.Entry<String, JsonNode>> fields = e.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!LAID_OUT.contains(field.getKey()) && !field.getValue().isNull()) {
-                line(out, GenericFields.label(field.getKey()), GenericFields.text(field.getValue()));
+                List<String> lines = GenericFields.lines(field.getValue());
+                line(out, GenericFields.label(field.getKey()), lines.get(0));
+                lines.stream().skip(1).forEach(more -> out.append(" ".repeat(18)).append(more).append('\n'));
             }
         }
         return out.append('\n').append(conditions(e.path("conditions"))).toString();

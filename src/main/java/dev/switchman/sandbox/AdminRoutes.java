@@ -16,8 +16,8 @@ import java.util.Map;
  * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis",
  * "lostResponses","lostOperation"}},
  * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch},"deploy"}}
- * ({@code deploy: true} publishes it with Railway's "Deploy", redeploying what it affects), the patch's services
- * keyed by name (as people know them) or by id (as Railway's config keys them),
+ * (the patch's services keyed by name, as people know them, or by id, as Railway's config keys them;
+ * {@code deploy: true} publishes it with Railway's "Deploy", redeploying what it affects),
  * {@code POST /sandbox/admin/redeploy {"project","environment","service"}} (Railway redeploys a service from its
  * settings by itself, as after a restart).
  */
