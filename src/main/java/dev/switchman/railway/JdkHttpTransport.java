@@ -13,14 +13,20 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A GraphqlTransport over the JDK's HTTP client, for the command-line tools that run without
- * Quarkus (and tests); it behaves like RestClientTransport (raw status, headers and body).
+ * The one GraphqlTransport, over the JDK's HTTP client: the daemon and the command-line tools that run without
+ * Quarkus send Railway's requests the same way, and hand back every status, header and body as received. Proxies
+ * are the JVM's ({@code -Dhttps.proxyHost}, {@code -Dhttps.proxyPort} in {@code SWITCHMAN_JAVA_OPTS}).
  */
 final class JdkHttpTransport implements GraphqlTransport {
 
     private final HttpClient http;
     private final URI endpoint;
     private final Duration readTimeout;
+
+    /** The endpoint and timeouts of Switchman's Railway settings. */
+    static JdkHttpTransport create(RailwayConfig config) {
+        return new JdkHttpTransport(URI.create(config.apiUrl()), config.connectTimeout(), config.readTimeout());
+    }
 
     JdkHttpTransport(URI endpoint) {
         this(endpoint, Duration.ofSeconds(5), Duration.ofSeconds(90));

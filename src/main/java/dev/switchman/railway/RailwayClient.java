@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.config.SwitchmanConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,20 +32,14 @@ public class RailwayClient implements RailwayApi {
 
     @Inject
     RailwayClient(SwitchmanConfig settings, MeterRegistry registry, RailwayStatus status) {
-        this(RestClientTransport.create(settings.railway()), settings.railway(), registry, RailwayClock.system(),
+        this(JdkHttpTransport.create(settings.railway()), settings.railway(), registry, RailwayClock.system(),
                 () -> ThreadLocalRandom.current().nextDouble(), status);
     }
 
-    /** A client outside CDI, over the JDK's HTTP client: for command-line tools that do not start Quarkus. */
+    /** A client outside CDI, over the same transport: for command-line tools that do not start Quarkus. */
     public static RailwayClient standalone(RailwayConfig config) {
-        return new RailwayClient(new JdkHttpTransport(URI.create(config.apiUrl()), config.connectTimeout(),
-                config.readTimeout()), config, new SimpleMeterRegistry(), RailwayClock.system(),
-                () -> ThreadLocalRandom.current().nextDouble());
-    }
-
-    RailwayClient(RailwayConfig config, MeterRegistry registry) {
-        this(RestClientTransport.create(config), config, registry, RailwayClock.system(),
-                () -> ThreadLocalRandom.current().nextDouble());
+        return new RailwayClient(JdkHttpTransport.create(config), config, new SimpleMeterRegistry(),
+                RailwayClock.system(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     RailwayClient(GraphqlTransport transport, RailwayConfig config, MeterRegistry registry, RailwayClock clock,

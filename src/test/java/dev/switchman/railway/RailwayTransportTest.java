@@ -15,14 +15,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The production transport (Quarkus REST client) hands back every status, header and body as
- * received, sends only the auth header it is given, and tells a refused connection apart.
+ * The daemon's Railway settings and its one transport (the JDK's HTTP client, as the command line's): every
+ * status, header and body comes back as received, only the auth header given is sent, and a refused connection
+ * is told apart.
  */
 @QuarkusTest
-@TestProfile(RestClientTransportTest.WithoutDevServices.class)
-class RestClientTransportTest {
+@TestProfile(RailwayTransportTest.WithoutDevServices.class)
+class RailwayTransportTest {
 
-    /** No container engine here: this test needs the REST client, not a database. */
+    /** No container engine here: this test needs the settings, not a database. */
     public static final class WithoutDevServices implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -53,7 +54,7 @@ class RestClientTransportTest {
         try (CannedRailway railway = new CannedRailway()) {
             railway.answer(429, "{\"errors\":[]}", Map.of("Retry-After", "7"))
                     .answer(400, "{\"errors\":[{\"message\":\"bad\"}]}");
-            GraphqlTransport transport = RestClientTransport.create(config(railway.uri().toString()));
+            GraphqlTransport transport = JdkHttpTransport.create(config(railway.uri().toString()));
 
             HttpReply limited = transport.post("{}", Map.of("Project-Access-Token", "proj-tok"));
             HttpReply invalid = transport.post("{}", Map.of("Authorization", "Bearer acct"));
@@ -75,7 +76,7 @@ class RestClientTransportTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        GraphqlTransport transport = RestClientTransport.create(config("http://127.0.0.1:" + closedPort + "/graphql/v2"));
+        GraphqlTransport transport = JdkHttpTransport.create(config("http://127.0.0.1:" + closedPort + "/graphql/v2"));
 
         GraphqlTransport.TransportFailure failure = catchThrowableOfType(GraphqlTransport.TransportFailure.class,
                 () -> transport.post("{}", Map.of("Authorization", "Bearer acct")));
