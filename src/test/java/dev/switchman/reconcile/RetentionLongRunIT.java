@@ -14,14 +14,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A long run against the sandbox: a reconcile every cycle, a new revision (a rollout) every eighth and a dashboard
- * edit (drift, reverted, redeployed) every fifth, pruned every twenty cycles. The history tables stop growing at the limits; the status's run
- * stays. Prints the row counts at each prune (row counts, never time, are what it checks).
+ * edit (drift, reverted, redeployed) every fifth, pruned every twenty cycles. The history tables stop growing at
+ * the limits; the status's run stays. Prints the row counts at each prune (row counts, never time, are what it
+ * checks).
  */
 class RetentionLongRunIT extends SandboxReconcileIT {
 
     private static final int CYCLES = 160;
     private static final int PRUNE_EVERY = 20;
-    private static final StateRetention.Limits LIMITS = new StateRetention.Limits(Duration.ofDays(30), 40, 30, 10, 40);
+    // Counts decide here, never age (StateRetentionIT covers age): rollouts are stamped by the sandbox's clock,
+    // which starts on 2026-01-01, and runs by the machine's, so an age limit would depend on today's date.
+    private static final StateRetention.Limits LIMITS = new StateRetention.Limits(Duration.ofDays(36500), 40, 30, 10,
+            40);
 
     @Test
     void tableSizesStayFlat() throws SQLException {
