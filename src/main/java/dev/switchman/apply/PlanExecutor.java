@@ -36,9 +36,17 @@ public final class PlanExecutor {
     }
 
     private final RailwayApi railway;
+    private final WriteRecovery recovery;
+    private final ProjectLocks locks = new ProjectLocks();
 
     public PlanExecutor(RailwayApi railway) {
+        this(railway, WriteRecovery.DEFAULT);
+    }
+
+    /** @param recovery how long a write whose answer was lost is looked for before it is sent again */
+    public PlanExecutor(RailwayApi railway, WriteRecovery recovery) {
         this.railway = railway;
+        this.recovery = recovery;
     }
 
     /**
@@ -82,12 +90,13 @@ public final class PlanExecutor {
                 }
             }
         } catch (RailwayException failure) {
-            return failed(current, 0, ApplyRun.kindOf(failure), failure.getMessage());
+            return new ApplyReport(current, 0, List.of(), Map.of(), Map.of(),
+                    List.of(ApplyReport.Failure.of("environment", failure)));
         }
     }
 
     private ApplyReport apply(Plan plan, int replans, ObservedEnvironment fresh, ServiceInventory inventory) {
-        ApplyRun run = new ApplyRun(railway, fresh, plan, inventory);
+        ApplyRun run = new ApplyRun(railway, fresh, plan, inventory, recovery, locks);
         if (run.groups().needsStagedPatch() && fresh.unmergedChangesCount() > 0) {
             return failed(plan, replans, ApplyReport.FailureKind.STAGED_CHANGES_PENDING,
                     fresh.unmergedChangesCount() + " staged change(s) by someone else wait in the environment;"
@@ -99,7 +108,7 @@ public final class PlanExecutor {
 
     /** A plan that only deploys (owed deployments): nothing is written, so nothing needs the etag guard. */
     private ApplyReport deployOnly(Plan plan, ObservedEnvironment observed, int replans, ServiceInventory inventory) {
-        ApplyRun run = new ApplyRun(railway, observed, plan, inventory);
+        ApplyRun run = new ApplyRun(railway, observed, plan, inventory, recovery, locks);
         run.run();
         return report(plan, replans, run);
     }

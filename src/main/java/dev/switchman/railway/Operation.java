@@ -7,6 +7,7 @@ package dev.switchman.railway;
  */
 public enum Operation {
     ENVIRONMENT_STATE("EnvironmentState", Kind.READ),
+    ENVIRONMENT_STATES("EnvironmentStates", Kind.READ),
     PROJECT_TOPOLOGY("ProjectTopology", Kind.READ),
     PROJECTS("Projects", Kind.READ),
     PROJECT_TOKEN("ProjectToken", Kind.READ),

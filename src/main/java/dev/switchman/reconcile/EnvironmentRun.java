@@ -59,7 +59,8 @@ final class EnvironmentRun {
 
     ReconcileOutcome run() {
         environmentId = parts.targets().environmentId(environment);
-        ObservedEnvironment observed = RailwayEnvironmentParser.parse(parts.railway().environmentState(environmentId));
+        ObservedEnvironment observed = RailwayEnvironmentParser.parse(parts.observations().read(environment,
+                environmentId));
         last = parts.snapshots().load(environment);
         run.lastAppliedRevision = last.revision();
         Rollouts.QuarantineCheck check = rollouts.quarantine(environment, environmentId, fingerprint, observed);

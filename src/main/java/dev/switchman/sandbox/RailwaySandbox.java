@@ -73,8 +73,11 @@ public final class RailwaySandbox {
         }
         int storm = state.faults.takeTooManyRequests();
         if (storm >= 0) {
+            // as Railway answers a spent budget: nothing left until the hour's end, but come back after Retry-After
+            long hourEnds = state.now().getEpochSecond() - state.now().getEpochSecond() % 3600 + 3600;
             return new Response(429, endpoint.failure(429, "Too Many Requests", "RATE_LIMITED").body(),
-                    Map.of("Retry-After", String.valueOf(storm)));
+                    Map.of("Retry-After", String.valueOf(storm), "X-RateLimit-Remaining", "0",
+                            "X-RateLimit-Reset", String.valueOf(hourEnds)));
         }
         synchronized (this) {
             engine.lifecycle().runUntil(state.now());

@@ -25,6 +25,7 @@ public final class SandboxFaults {
     private long delayMillis;
     private final Map<String, Integer> lostResponses = new HashMap<>();
     private final Map<String, Integer> refusals = new HashMap<>();
+    private final Map<String, Long> slowOperations = new HashMap<>();
     private long virtualLatencyMillis;
 
     /** {@code seconds} is the time after SUCCESS at which a CRASH happens; ignored otherwise. */
@@ -114,6 +115,19 @@ public final class SandboxFaults {
 
     synchronized long delayMillis() {
         return delayMillis;
+    }
+
+    /**
+     * Every request of {@code operation} waits this long (real time) before Railway executes it: a client that
+     * gives up sooner still sees it take effect afterwards.
+     */
+    public synchronized void slow(String operation, long millis) {
+        slowOperations.put(operation, millis);
+    }
+
+    /** How long a request of {@code operation} is held before it executes: its own delay, else every request's. */
+    synchronized long delayMillis(String operation) {
+        return Math.max(delayMillis, operation == null ? 0 : slowOperations.getOrDefault(operation, 0L));
     }
 
     /** Retry-After seconds if this request falls in a 429 storm, else -1. */

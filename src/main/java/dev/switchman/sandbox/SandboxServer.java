@@ -73,7 +73,7 @@ public final class SandboxServer implements AutoCloseable {
                     "extensions", Map.of("code", "BAD_REQUEST")))), Map.of());
             return;
         }
-        simulateLatency();
+        simulateLatency(OperationNames.of((String) body.get("query"), (String) body.get("operationName")));
         RailwaySandbox.Response response = sandbox.graphql((String) body.get("query"), (Map<String, Object>) body.get("variables"),
                 (String) body.get("operationName"), exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Project-Access-Token"));
@@ -81,8 +81,8 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** The delay knob is simulated network latency, deliberately real time even on a virtual clock. */
-    private void simulateLatency() {
-        long delay = sandbox.faults().delayMillis();
+    private void simulateLatency(String operation) {
+        long delay = sandbox.faults().delayMillis(operation);
         if (delay > 0) {
             try {
                 Thread.sleep(delay);

@@ -27,11 +27,22 @@ public final class SandboxRailwayClients {
         return create(sandbox, transport, Optional.of(projectToken), Optional.empty(), registry);
     }
 
+    /** An account-token client that gives up on a write's answer after {@code mutationTimeout} (real time). */
+    public static RailwayApi create(RailwaySandbox sandbox, GraphqlTransport transport, String accountToken,
+            MeterRegistry registry, Duration mutationTimeout) {
+        return create(sandbox, transport, Optional.empty(), Optional.of(accountToken), registry, mutationTimeout);
+    }
+
     private static RailwayApi create(RailwaySandbox sandbox, GraphqlTransport transport, Optional<String> projectToken,
             Optional<String> apiToken, MeterRegistry registry) {
+        return create(sandbox, transport, projectToken, apiToken, registry, Duration.ofSeconds(120));
+    }
+
+    private static RailwayApi create(RailwaySandbox sandbox, GraphqlTransport transport, Optional<String> projectToken,
+            Optional<String> apiToken, MeterRegistry registry, Duration mutationTimeout) {
         StandaloneRailwayConfig config = new StandaloneRailwayConfig(RailwayConfig.DEFAULT_API_URL, projectToken,
                 apiToken, 1000, 10, new StandaloneRailwayConfig.StandaloneRetry(5, Duration.ofSeconds(1),
-                        Duration.ofSeconds(30), Duration.ofMinutes(10)));
+                        Duration.ofSeconds(30), Duration.ofMinutes(10)), Duration.ofSeconds(30), mutationTimeout);
         RailwayClock clock = new RailwayClock() {
             @Override
             public Instant now() {
