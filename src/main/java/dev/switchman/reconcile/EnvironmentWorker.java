@@ -113,14 +113,14 @@ final class EnvironmentWorker {
         }
     }
 
-    EnvironmentSchedule view(boolean suspended) {
+    EnvironmentSchedule view(boolean suspended, Duration declaredInterval, Duration interval) {
         EnvironmentSchedule.State state = running ? EnvironmentSchedule.State.RUNNING
                 : suspended ? EnvironmentSchedule.State.SUSPENDED
                 : stalled ? EnvironmentSchedule.State.STALLED
                 : EnvironmentSchedule.State.WAITING;
         return new EnvironmentSchedule(qualifiedName, state, nextRunAt, notBefore, failures, backoff, revisionSeen,
                 lastTrigger, result(lastOutcome),
-                reason(lastOutcome), runningSince);
+                reason(lastOutcome), runningSince, declaredInterval, interval);
     }
 
     private void schedule(Instant at, String trigger) {

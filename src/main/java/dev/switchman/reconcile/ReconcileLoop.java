@@ -142,7 +142,8 @@ public class ReconcileLoop {
     /** What the liveness check and metrics need, read at once. */
     public LoopHealth health() {
         return new LoopHealth(settings.enabled(), leaderLock.isLeader(), lastTickAt, settings.tickInterval(),
-                scheduler.oldestRunStartedAt().orElse(null), settings.runTimeout());
+                scheduler.oldestRunStartedAt().orElse(null), settings.runTimeout(),
+                scheduler.fit().stretched() ? scheduler.fit().describe(scheduler.schedules().size()) : null);
     }
 
     void stop(@Observes ShutdownEvent stopping) {

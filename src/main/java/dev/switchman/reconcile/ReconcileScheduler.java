@@ -218,11 +218,15 @@ public final class ReconcileScheduler {
 
     /** The loop's view of every environment it has seen, in declaration order. */
     public synchronized List<EnvironmentSchedule> schedules() {
-        Map<String, Boolean> suspendedByPolicy = new HashMap<>();
-        desired.get().ifPresent(s -> s.environments()
-                .forEach(e -> suspendedByPolicy.put(e.qualifiedName(), e.policy().suspend())));
-        return workers.values().stream().map(w -> w.view(suspendedByPolicy.getOrDefault(w.qualifiedName, false)
-                || isSuspended(knownControls.get(w.qualifiedName)))).toList();
+        Map<String, DesiredEnvironment> declared = new HashMap<>();
+        desired.get().ifPresent(s -> s.environments().forEach(e -> declared.put(e.qualifiedName(), e)));
+        return workers.values().stream().map(w -> {
+            DesiredEnvironment environment = declared.get(w.qualifiedName);
+            Duration interval = environment == null ? Policy.DEFAULT.interval() : interval(environment);
+            boolean suspended = environment != null && environment.policy().suspend()
+                    || isSuspended(knownControls.get(w.qualifiedName));
+            return w.view(suspended, interval, fit.effective(interval));
+        }).toList();
     }
 
     public Optional<EnvironmentSchedule> schedule(String qualifiedName) {
@@ -237,6 +241,12 @@ public final class ReconcileScheduler {
         return workers.values().stream().filter(w -> w.running)
                 .map(w -> w.runningThread == null ? w.runningSince : w.runningSince.plus(budget.waited(w.runningThread)))
                 .min(Instant::compareTo);
+    }
+
+    /** The thread running {@code qualifiedName}'s run now, null when none is (tests). */
+    synchronized Thread runningThread(String qualifiedName) {
+        EnvironmentWorker worker = workers.get(qualifiedName);
+        return worker == null ? null : worker.runningThread;
     }
 
     /** Waits until no run is in progress (tests; shutdown); false when {@code timeout} passed first. */

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code POST /sandbox/admin/deployment-fault {"project","service","fault": FAIL_BUILD|FAIL_HEALTHCHECK|CRASH|DEGRADE
  * |FAIL_PRE_DEPLOY,"seconds","error"}},
  * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis",
- * "lostResponses","lostOperation"}},
+ * "lostResponses","lostOperation","badGateways","slowOperation","slowMillis"}},
  * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch},"deploy"}}
  * ({@code deploy: true} publishes it with Railway's "Deploy", redeploying what it affects),
  * {@code POST /sandbox/admin/redeploy {"project","environment","service"}} (Railway redeploys a service from its
@@ -57,6 +57,10 @@ final class AdminRoutes {
                 sandbox.faults().delay(FixtureLoader.intOr(body.get("delayMillis"), 0));
                 sandbox.faults().loseResponses((String) body.get("lostOperation"),
                         FixtureLoader.intOr(body.get("lostResponses"), 0));
+                sandbox.faults().badGateway(FixtureLoader.intOr(body.get("badGateways"), 0));
+                if (body.get("slowOperation") != null) {
+                    sandbox.faults().slow((String) body.get("slowOperation"), FixtureLoader.intOr(body.get("slowMillis"), 0));
+                }
             }
             case "dashboard-edit" -> sandbox.dashboardEdit(
                     sandbox.environmentId((String) body.get("project"), (String) body.get("environment")),

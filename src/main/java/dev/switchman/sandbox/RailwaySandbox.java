@@ -64,6 +64,10 @@ public final class RailwaySandbox {
         engine.lifecycle().runUntil(state.now());
     }
 
+    /** What a proxy in front of Railway answers when it cannot reach it: an HTML page. */
+    public static final String BAD_GATEWAY_PAGE = "<html><head><title>502 Bad Gateway</title></head>"
+            + "<body><center><h1>502 Bad Gateway</h1></center></body></html>";
+
     /** Handles one POST /graphql/v2 request: request faults, rate limit, auth, then execution. */
     public Response graphql(String query, Map<String, Object> variables, String operationName,
             String authorization, String projectAccessToken) {

@@ -27,6 +27,7 @@ public final class SandboxFaults {
     private final Map<String, Integer> refusals = new HashMap<>();
     private final Map<String, Long> slowOperations = new HashMap<>();
     private long virtualLatencyMillis;
+    private int badGateways;
 
     /** {@code seconds} is the time after SUCCESS at which a CRASH happens; ignored otherwise. */
     public void nextDeployment(String serviceId, DeploymentFault fault, long seconds) {
@@ -86,6 +87,22 @@ public final class SandboxFaults {
 
     synchronized boolean takeRefusal(String operation) {
         return take(refusals, operation);
+    }
+
+    /**
+     * The next {@code count} requests meet a proxy in trouble: HTTP 502 with an HTML page instead of JSON, not
+     * executed.
+     */
+    public synchronized void badGateway(int count) {
+        this.badGateways = count;
+    }
+
+    synchronized boolean takeBadGateway() {
+        if (badGateways <= 0) {
+            return false;
+        }
+        badGateways--;
+        return true;
     }
 
     /** Every request takes this long on the sandbox's own clock (its virtual time moves while it answers). */

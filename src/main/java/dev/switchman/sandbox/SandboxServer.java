@@ -74,6 +74,15 @@ public final class SandboxServer implements AutoCloseable {
             return;
         }
         simulateLatency(OperationNames.of((String) body.get("query"), (String) body.get("operationName")));
+        if (sandbox.faults().takeBadGateway()) {
+            byte[] page = RailwaySandbox.BAD_GATEWAY_PAGE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(502, page.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+            return;
+        }
         RailwaySandbox.Response response = sandbox.graphql((String) body.get("query"), (Map<String, Object>) body.get("variables"),
                 (String) body.get("operationName"), exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Project-Access-Token"));
