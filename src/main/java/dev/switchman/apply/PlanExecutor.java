@@ -19,10 +19,12 @@ import java.util.Objects;
  * state, at most {@link #MAX_REPLANS} times. Once writing starts, the etag moves with every write of
  * ours and is not checked again.
  *
- * <p>Railway's own staged changes: deletes and the few settings only a config patch can express
- * are staged and committed with skipDeploys. Railway commits the <em>whole</em> staged patch, so
- * when someone else's edits are already staged ({@code unmergedChangesCount > 0}) the plan is not
- * applied at all and the report says {@link ApplyReport.FailureKind#STAGED_CHANGES_PENDING}.
+ * <p>Writes (docs/railway-writes.md): every setting and variable goes into one config patch, staged and
+ * committed without deploying, then one deploy per service. Railway commits the <em>whole</em> staged patch, so
+ * when someone else's edits are already staged ({@code unmergedChangesCount > 0}) settings and variables go out
+ * field by field instead, and what only a patch can say is not applied at all: the report says
+ * {@link ApplyReport.FailureKind#STAGED_CHANGES_PENDING}. A write whose answer is lost is looked up before it is
+ * sent again ({@link WriteRecovery}).
  */
 public final class PlanExecutor {
 

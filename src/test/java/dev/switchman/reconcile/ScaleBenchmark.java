@@ -45,6 +45,8 @@ import javax.sql.DataSource;
 public final class ScaleBenchmark {
 
     private static final String TOKEN = "bench-token";
+    /** The loop ticks every this many seconds of the sandbox's clock (the daemon ticks every second). */
+    private static final int TICK = 5;
 
     public static void main(String[] args) throws Exception {
         int[][] shapes = args.length >= 3
@@ -181,13 +183,13 @@ public final class ScaleBenchmark {
         int before = transport.total();
         boolean everWedged = false;
         Instant start = sandbox.clock().now();
-        for (int second = 0; second < 3600; second++) {
+        for (int second = 0; second < 3600; second += TICK) {
             scheduler.tick();
             scheduler.awaitIdle(Duration.ofMinutes(5));
             LoopHealth health = new LoopHealth(true, true, sandbox.clock().now(), Duration.ofSeconds(1),
                     scheduler.oldestRunStartedAt().orElse(null), Duration.ofMinutes(15), null);
             everWedged |= health.wedged(sandbox.clock().now(), start);
-            Instant target = start.plusSeconds(second + 1);
+            Instant target = start.plusSeconds(second + TICK);
             if (sandbox.clock().now().isBefore(target)) {
                 sandbox.advance(Duration.between(sandbox.clock().now(), target));
             }
