@@ -5,6 +5,8 @@ import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.plan.Plan;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,11 +14,10 @@ import java.util.Objects;
 /**
  * Applies a {@link Plan} to Railway and reports what happened.
  *
- * <p>Etag guard: Railway's per-field mutations (serviceInstanceUpdate, variableCollectionUpsert,
- * ...) take no base etag, so Railway cannot refuse a write made on stale state. The executor
- * therefore re-reads the environment (one request) right before its first write; if the
- * {@code configEtag} moved since the plan was made, it writes nothing and plans again on the fresh
- * state, at most {@link #MAX_REPLANS} times. Once writing starts, the etag moves with every write of
+ * <p>Etag guard: Railway's writes take no base etag, so Railway cannot refuse a write made on stale state.
+ * Unless the plan was made on a read of a moment ago, the executor therefore re-reads the environment (one
+ * request) right before its first write; if the {@code configEtag} moved since the plan was made, it writes
+ * nothing and plans again on the fresh state, at most {@link #MAX_REPLANS} times. Once writing starts, the etag moves with every write of
  * ours and is not checked again.
  *
  * <p>Writes (docs/railway-writes.md): every setting and variable goes into one config patch, staged and
@@ -65,6 +66,16 @@ public final class PlanExecutor {
      */
     public ApplyReport execute(Plan plan, ObservedEnvironment observed, Replanner replanner,
             ServiceInventory inventory) {
+        return execute(plan, observed, null, replanner, inventory);
+    }
+
+    /**
+     * As above; {@code observedAt} is when Railway gave {@code observed}: a plan made on a read younger than
+     * {@link WriteRecovery#guardAfter} is written without reading again, since nothing could have changed in
+     * between that the first write would not meet anyway.
+     */
+    public ApplyReport execute(Plan plan, ObservedEnvironment observed, Instant observedAt, Replanner replanner,
+            ServiceInventory inventory) {
         Objects.requireNonNull(plan.environmentId(), "the plan names no Railway environment");
         if (!plan.isApplicable() || plan.changes().isEmpty() && (plan.redeploys().isEmpty() || observed == null)) {
             return report(plan, 0, null);
@@ -73,9 +84,12 @@ public final class PlanExecutor {
             return deployOnly(plan, observed, 0, inventory);
         }
         Plan current = plan;
+        boolean justRead = observed != null && observedAt != null
+                && Duration.between(observedAt, Instant.now()).compareTo(recovery.guardAfter()) < 0;
         try {
             for (int replans = 0; ; replans++) {
-                ObservedEnvironment fresh = RailwayEnvironmentParser.parse(railway.environmentState(plan.environmentId()));
+                ObservedEnvironment fresh = replans == 0 && justRead ? observed
+                        : RailwayEnvironmentParser.parse(railway.environmentState(plan.environmentId()));
                 if (Objects.equals(fresh.configEtag(), current.baseConfigEtag())) {
                     return apply(current, replans, fresh, inventory);
                 }

@@ -3,11 +3,16 @@ package dev.switchman.apply;
 import java.time.Duration;
 
 /**
- * How long to look for the outcome of a write whose answer was lost before sending it again: a request Railway
- * is still executing (a slow mutation the client gave up on) shows up only after it lands, so the state is read
- * {@code checks} times, {@code settle} apart.
+ * How writes guard against what they cannot see. A request Railway is still executing (a slow mutation the client
+ * gave up on) shows up only after it lands, so the outcome of a write whose answer was lost is looked for
+ * {@code checks} times, {@code settle} apart, before it is sent again; and a plan made on a read older than
+ * {@code guardAfter} (a batch read, or a backup taken in between) is checked against a fresh read first.
  */
-public record WriteRecovery(Duration settle, int checks, Sleeper sleeper) {
+public record WriteRecovery(Duration settle, int checks, Sleeper sleeper, Duration guardAfter) {
+
+    public WriteRecovery(Duration settle, int checks, Sleeper sleeper) {
+        this(settle, checks, sleeper, Duration.ofSeconds(2));
+    }
 
     /** Waits; a test sleeps on its own clock. */
     @FunctionalInterface

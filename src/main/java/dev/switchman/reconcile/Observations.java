@@ -21,7 +21,8 @@ final class Observations {
     /** An answer older than this is read again: the run decides on what Railway holds now. */
     private static final Duration FRESH = Duration.ofSeconds(20);
 
-    private record Read(JsonNode state, Instant at) {
+    /** An environment's state and when Railway gave it. */
+    record Read(JsonNode state, Instant at) {
     }
 
     private final RailwayApi railway;
@@ -43,9 +44,9 @@ final class Observations {
     }
 
     /** The state of {@code environment} (Railway id {@code environmentId}) for its run. */
-    JsonNode read(DesiredEnvironment environment, String environmentId) {
+    Read read(DesiredEnvironment environment, String environmentId) {
         List<DesiredEnvironment> batch = batchOf.remove(environment.qualifiedName());
-        JsonNode cached = fresh(environmentId);
+        Read cached = fresh(environmentId);
         if (cached != null) {
             return cached;
         }
@@ -55,16 +56,16 @@ final class Observations {
                 if (cached != null) {
                     return cached;
                 }
-                JsonNode mine = readTogether(batch, environmentId);
+                Read mine = readTogether(batch, environmentId);
                 if (mine != null) {
                     return mine;
                 }
             }
         }
-        return railway.environmentState(environmentId);
+        return new Read(railway.environmentState(environmentId), Instant.now());
     }
 
-    private JsonNode readTogether(List<DesiredEnvironment> batch, String environmentId) {
+    private Read readTogether(List<DesiredEnvironment> batch, String environmentId) {
         List<String> ids = new ArrayList<>();
         for (DesiredEnvironment member : batch) {
             try {
@@ -86,11 +87,12 @@ final class Observations {
                 reads.put(id, new Read(state, now));
             }
         });
-        return states.get(environmentId);
+        JsonNode mine = states.get(environmentId);
+        return mine == null ? null : new Read(mine, now);
     }
 
-    private JsonNode fresh(String environmentId) {
+    private Read fresh(String environmentId) {
         Read read = reads.remove(environmentId);
-        return read != null && read.at().plus(FRESH).isAfter(Instant.now()) ? read.state() : null;
+        return read != null && read.at().plus(FRESH).isAfter(Instant.now()) ? read : null;
     }
 }
