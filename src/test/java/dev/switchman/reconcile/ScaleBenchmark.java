@@ -111,9 +111,13 @@ public final class ScaleBenchmark {
             DesiredState second = write(dir, "b");
             before = transport.total();
             Instant changeStart = sandbox.clock().now();
+            sweepOnce(reconciler, second);
+            int written = transport.total() - before;
+            sandbox.advance(Duration.ofSeconds(30));
             sweep(reconciler, second, sandbox);
-            System.out.printf(Locale.ROOT, "  one change per service: %d requests (target: at most %d), %s on the"
-                    + " sandbox's clock%n", transport.total() - before, environments * (services + 3),
+            System.out.printf(Locale.ROOT, "  one change per service: %d requests to read, write and deploy (target: at"
+                    + " most %d), %d more to follow the rollouts until verified; converged in %s on the sandbox's"
+                    + " clock%n", written, environments * (services + 3), transport.total() - before - written,
                     Duration.between(changeStart, sandbox.clock().now()));
 
             loopForAnHour(reconciler, railway, status, second, sandbox, transport);
