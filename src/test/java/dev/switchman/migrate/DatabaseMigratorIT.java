@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.migrate.HistoryDifference.Kind;
-import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,17 +16,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Migrations against a real application database, separate from Switchman's store on the same server. */
 class DatabaseMigratorIT {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
     private static PGSimpleDataSource store;
 
     @TempDir
@@ -35,13 +36,7 @@ class DatabaseMigratorIT {
 
     @BeforeAll
     static void startPostgres() {
-        postgres = EmbeddedPostgres.start();
-        store = MigrationFixture.migratedStore(postgres);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
+        store = postgres.store();
     }
 
     @BeforeEach

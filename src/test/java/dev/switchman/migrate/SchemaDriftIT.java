@@ -9,10 +9,10 @@ import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.NotifySettings;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EnvironmentEvent;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.NotificationRepository;
+import dev.switchman.testing.TestPostgres;
 import dev.switchman.testing.WebhookReceiver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -20,18 +20,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** A hand-made change to a migrated database's schema, seen by the schema watch against real PostgreSQL. */
 class SchemaDriftIT {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
     private static PGSimpleDataSource store;
 
     @TempDir
@@ -43,22 +44,12 @@ class SchemaDriftIT {
 
     @BeforeAll
     static void startPostgres() {
-        postgres = EmbeddedPostgres.start();
-        store = MigrationFixture.migratedStore(postgres);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
+        store = postgres.store();
     }
 
     @BeforeEach
     void setUp() throws Exception {
         f = new MigrationFixture(postgres, store, root);
-        try (var c = store.getConnection(); var s = c.createStatement()) {
-            s.execute("truncate schema_baselines, schema_drift_states, events, notification_alerts,"
-                    + " notification_deliveries");
-        }
         production = notifying(f.environment(false, false), List.of());
         notifier = new Notifier(new NotifySettings(true, 3, Duration.ofMillis(10), Duration.ofMillis(50),
                 Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(5), 100, 2),
