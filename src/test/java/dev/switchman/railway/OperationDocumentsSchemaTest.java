@@ -32,14 +32,14 @@ class OperationDocumentsSchemaTest {
     private final OperationDocuments documents = OperationDocuments.load(getClass().getClassLoader());
 
     @Test
-    void every_document_validates_against_the_subset_schema() {
+    void everyDocumentValidatesAgainstTheSubsetSchema() {
         GraphQLSchema subset = UnExecutableSchemaGenerator.makeUnExecutableSchema(RailwaySchema.typeRegistry());
 
         assertThat(problems(subset)).isEmpty();
     }
 
     @Test
-    void every_document_validates_against_railways_real_schema_where_present() throws IOException {
+    void everyDocumentValidatesAgainstRailwaysRealSchemaWherePresent() throws IOException {
         Optional<Path> realSchema = RealRailwaySchema.find("OperationDocumentsSchemaTest");
         if (realSchema.isEmpty()) {
             return;
@@ -57,7 +57,7 @@ class OperationDocumentsSchemaTest {
     }
 
     @Test
-    void a_document_with_an_unknown_field_is_caught() {
+    void aDocumentWithAnUnknownFieldIsCaught() {
         GraphQLSchema subset = UnExecutableSchemaGenerator.makeUnExecutableSchema(RailwaySchema.typeRegistry());
         Document broken = Parser.parse("mutation DeploymentRollback($id: String!) { deploymentRollback(id: $id) { id } }");
 
