@@ -56,7 +56,7 @@ class BackupNotificationsIT {
     private final Instant start = Instant.now();
 
     @BeforeAll
-    static void startPostgres() throws Exception {
+    static void createTheShopDatabase() throws Exception {
         store = postgres.store();
         shopUrl = BackupFixture.applicationDatabase(postgres, "shop", 100);
     }

@@ -43,7 +43,7 @@ class MigrateCommandIT {
     static Path secrets;
 
     @BeforeAll
-    static void startPostgres() throws Exception {
+    static void createTheTicketsDatabase() throws Exception {
         postgres.createDatabase("tickets");
         Files.writeString(secrets.resolve("TICKETING_DATABASE_URL"), postgres.databaseUrl("tickets"));
     }

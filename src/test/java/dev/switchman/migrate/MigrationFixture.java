@@ -43,9 +43,9 @@ final class MigrationFixture {
     Instant now = Instant.parse("2026-11-21T06:00:00Z");
     final List<String> backupsTaken = new ArrayList<>();
 
-    MigrationFixture(TestPostgres postgres, PGSimpleDataSource store, Path root) {
+    MigrationFixture(TestPostgres postgres, Path root) {
         this.postgres = postgres;
-        this.store = store;
+        this.store = postgres.store();
         this.root = root;
         this.appDatabase = "app_" + DATABASES.incrementAndGet();
         StoreTables.truncateAll(store);
