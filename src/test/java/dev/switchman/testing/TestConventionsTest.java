@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules every test follows, read from the test sources: a test that boots Quarkus is an {@code *IT}
- * (failsafe runs it, with the integration tests), test methods are camelCase, and integration tests use
- * the JVM's one PostgreSQL ({@link TestPostgres}) instead of starting servers of their own.
+ * (failsafe runs it with the integration tests, and surefire does not), test methods are camelCase, and
+ * integration tests use the JVM's one PostgreSQL ({@link TestPostgres}) instead of servers of their own.
  */
 class TestConventionsTest {
 
@@ -33,14 +34,14 @@ class TestConventionsTest {
 
     @Test
     void aTestThatBootsQuarkusIsAnIntegrationTest() {
-        List<String> misnamed = new ArrayList<>();
-        for (Path file : testSources()) {
-            if (BOOTS_QUARKUS.matcher(read(file)).find() && !file.getFileName().toString().endsWith("IT.java")) {
-                misnamed.add(SOURCES.relativize(file).toString());
-            }
-        }
-        assertThat(misnamed).as("@QuarkusTest classes whose name does not end in IT (surefire would run them)")
-                .isEmpty();
+        assertThat(sourcesWhere(file -> BOOTS_QUARKUS.matcher(read(file)).find() && !name(file).endsWith("IT.java")))
+                .as("@QuarkusTest classes whose name does not end in IT (surefire would run them)").isEmpty();
+    }
+
+    @Test
+    void anIntegrationTestsNameDoesNotAlsoMatchWhatSurefireRuns() {
+        assertThat(sourcesWhere(file -> name(file).endsWith("IT.java") && name(file).startsWith("Test")))
+                .as("*IT classes named Test* (surefire's Test*.java would run them with the unit tests too)").isEmpty();
     }
 
     @Test
@@ -52,7 +53,7 @@ class TestConventionsTest {
             while (method.find()) {
                 methods++;
                 if (method.group(2).contains("_")) {
-                    snakeCase.add(file.getFileName() + ": " + method.group(2));
+                    snakeCase.add(name(file) + ": " + method.group(2));
                 }
             }
         }
@@ -62,16 +63,18 @@ class TestConventionsTest {
 
     @Test
     void integrationTestsShareTheJvmsPostgresql() {
-        List<String> ownServers = new ArrayList<>();
-        for (Path file : testSources()) {
-            String source = read(file);
-            if (STARTS_A_SERVER.matcher(source).find() && TEST_METHOD.matcher(source).find()
-                    && !STARTS_POSTGRES.contains(file.getFileName().toString())) {
-                ownServers.add(SOURCES.relativize(file).toString());
-            }
-        }
-        assertThat(ownServers).as("tests that start a PostgreSQL server of their own instead of using TestPostgres")
-                .isEmpty();
+        assertThat(sourcesWhere(file -> STARTS_A_SERVER.matcher(read(file)).find()
+                && TEST_METHOD.matcher(read(file)).find() && !STARTS_POSTGRES.contains(name(file))))
+                .as("tests that start a PostgreSQL server of their own instead of using TestPostgres").isEmpty();
+    }
+
+    /** The test sources that break {@code rule}, relative to the source root. */
+    private static List<String> sourcesWhere(Predicate<Path> rule) {
+        return testSources().stream().filter(rule).map(file -> SOURCES.relativize(file).toString()).toList();
+    }
+
+    private static String name(Path file) {
+        return file.getFileName().toString();
     }
 
     private static List<Path> testSources() {
