@@ -17,7 +17,7 @@ class OperationDocumentsTest {
     private static final Pattern OPERATION_NAME = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)", Pattern.MULTILINE);
 
     @Test
-    void every_operation_has_a_document_that_declares_it_by_name() {
+    void everyOperationHasADocumentThatDeclaresItByName() {
         OperationDocuments documents = OperationDocuments.load(getClass().getClassLoader());
 
         for (Operation operation : Operation.values()) {
@@ -29,7 +29,7 @@ class OperationDocumentsTest {
     }
 
     @Test
-    void every_document_file_belongs_to_an_operation_or_is_the_shared_environment_fields() throws IOException {
+    void everyDocumentFileBelongsToAnOperationOrIsTheSharedEnvironmentFields() throws IOException {
         List<String> known = new java.util.ArrayList<>(Arrays.stream(Operation.values())
                 .map(op -> op.documentName() + ".graphql").toList());
         known.add("EnvironmentFields.graphql");

@@ -17,7 +17,7 @@ class OperationTest {
             new RailwayException.Rejected(Operation.SERVICE_INSTANCE_DEPLOY, "bad", null, "BAD_USER_INPUT");
 
     @Test
-    void deploys_rollbacks_creates_volumes_backups_and_commits_are_not_idempotent() {
+    void deploysRollbacksCreatesVolumesBackupsAndCommitsAreNotIdempotent() {
         // a second commit of a staged patch finds nothing staged; a second direct commit deploys again
         assertThat(Operation.values())
                 .filteredOn(operation -> operation.kind() == Operation.Kind.NON_IDEMPOTENT_WRITE)
@@ -27,7 +27,7 @@ class OperationTest {
     }
 
     @Test
-    void a_non_idempotent_write_is_repeated_only_when_railway_cannot_have_acted() {
+    void aNonIdempotentWriteIsRepeatedOnlyWhenRailwayCannotHaveActed() {
         Operation.Kind kind = Operation.Kind.NON_IDEMPOTENT_WRITE;
 
         assertThat(kind.mayRepeatAfter(NOT_SENT)).isTrue();
@@ -37,7 +37,7 @@ class OperationTest {
     }
 
     @Test
-    void reads_and_idempotent_writes_are_repeated_after_any_transient_failure() {
+    void readsAndIdempotentWritesAreRepeatedAfterAnyTransientFailure() {
         for (Operation.Kind kind : new Operation.Kind[] {Operation.Kind.READ, Operation.Kind.IDEMPOTENT_WRITE}) {
             assertThat(kind.mayRepeatAfter(MAYBE_DONE)).isTrue();
             assertThat(kind.mayRepeatAfter(LIMITED)).isTrue();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RailwayMetricsTest {
 
     @Test
-    void metrics_are_exported_under_the_documented_prometheus_names() {
+    void metricsAreExportedUnderTheDocumentedPrometheusNames() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ApiBudget budget = new ApiBudget(1000, 10, new FakeClock());
         RailwayMetrics metrics = new RailwayMetrics(registry, budget);

@@ -37,7 +37,7 @@ class RailwayWritesIT extends SandboxReconcileIT {
     @BeforeEach
     void twoEnvironments() {
         h.close();
-        h = ReconcileHarness.fresh(dataSource, desiredDir, "production", "staging");
+        h = ReconcileHarness.fresh(postgres.store(), desiredDir, "production", "staging");
     }
 
     @AfterEach

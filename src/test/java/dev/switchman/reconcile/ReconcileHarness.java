@@ -22,7 +22,6 @@ import dev.switchman.rollout.Rollouts;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxFixture;
 import dev.switchman.sandbox.SandboxServer;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.HoldRepository;
@@ -31,6 +30,7 @@ import dev.switchman.store.LastAppliedRepository;
 import dev.switchman.store.NotificationRepository;
 import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RunRepository;
+import dev.switchman.testing.StoreTables;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,8 +40,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One sandbox project "shop" (environment production, empty) served over HTTP, the real client on
@@ -78,15 +76,6 @@ final class ReconcileHarness implements AutoCloseable {
     private DesiredState state;
     Map<String, String> secrets = Map.of("API_KEY", "s3cret-value");
 
-    /** A migrated data source on {@code postgres}, for a test class to share. */
-    static PGSimpleDataSource migrated(EmbeddedPostgres postgres) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(postgres.jdbcUrl());
-        dataSource.setUser(postgres.username());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
-    }
-
     /** A harness over an emptied store. */
     static ReconcileHarness fresh(DataSource dataSource, Path desiredDir) {
         return fresh(dataSource, desiredDir, "production");
@@ -94,13 +83,7 @@ final class ReconcileHarness implements AutoCloseable {
 
     /** A harness whose sandbox project has {@code environments} (the first is the one {@link #desire} writes). */
     static ReconcileHarness fresh(DataSource dataSource, Path desiredDir, String... environments) {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status,"
-                    + " notification_alerts, notification_deliveries, rollouts, last_known_good, quarantined_revisions,"
-                    + " held_services");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        StoreTables.truncateAll(dataSource);
         return new ReconcileHarness(dataSource, desiredDir, environments);
     }
 

@@ -11,13 +11,14 @@ import dev.switchman.railway.SandboxRailwayClients;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxFixture;
 import dev.switchman.sandbox.SandboxServer;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EnvironmentControlRepository;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.InventoryRepository;
 import dev.switchman.store.LastAppliedRepository;
 import dev.switchman.store.RunRepository;
+import dev.switchman.testing.SharedPostgres;
+import dev.switchman.testing.StoreTables;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,11 +53,10 @@ public final class ScaleBenchmark {
         int[][] shapes = args.length >= 3
                 ? new int[][] {{Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])}}
                 : new int[][] {{1, 10, 8}, {10, 20, 10}, {100, 20, 10}};
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-            DataSource store = ReconcileHarness.migrated(postgres);
-            for (int[] shape : shapes) {
-                new ScaleBenchmark(store, shape[0], shape[1], shape[2]).run();
-            }
+        SharedPostgres postgres = SharedPostgres.get();
+        DataSource store = postgres.dataSource(postgres.createStore("scale"));
+        for (int[] shape : shapes) {
+            new ScaleBenchmark(store, shape[0], shape[1], shape[2]).run();
         }
     }
 
@@ -73,10 +73,7 @@ public final class ScaleBenchmark {
     }
 
     private void run() throws Exception {
-        try (var statement = store.getConnection().createStatement()) {
-            statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status,"
-                    + " rollouts, last_known_good, quarantined_revisions, held_services, environment_controls");
-        }
+        StoreTables.truncateAll(store);
         String[] names = new String[environments];
         for (int e = 0; e < environments; e++) {
             names[e] = String.format(Locale.ROOT, "env-%03d", e);
