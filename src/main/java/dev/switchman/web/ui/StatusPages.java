@@ -1,0 +1,83 @@
+package dev.switchman.web.ui;
+
+import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.DesiredState;
+import dev.switchman.reconcile.DesiredStateHolder;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The status page: {@code GET /} (every environment) and {@code GET /environments/{project}/{environment}} (one,
+ * a deep link). HTML rendered on the server from the same records the status API reads; each answer says in a
+ * {@code Server-Timing} header how long reading and rendering took.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class StatusPages {
+
+    /** The templates under {@code templates/StatusPages/}, checked against these types when the application builds. */
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance overview(Overview overview, boolean actions);
+
+        static native TemplateInstance environment(EnvironmentPage page, boolean actions);
+
+        static native TemplateInstance notFound(String name, String reason);
+    }
+
+    private final DesiredStateHolder holder;
+    private final OverviewReader overviews;
+    private final EnvironmentPageReader environments;
+    private final boolean actions;
+
+    public StatusPages(DesiredStateHolder holder, OverviewReader overviews, EnvironmentPageReader environments,
+            SwitchmanConfig config) {
+        this.holder = holder;
+        this.overviews = overviews;
+        this.environments = environments;
+        // the token field is offered only when the mutating endpoints are on; the page never sees the token itself
+        this.actions = config.api().token().filter(t -> !t.isBlank()).isPresent();
+    }
+
+    @GET
+    public Response overview() {
+        return timed(() -> Templates.overview(overviews.read(Instant.now()), actions).render());
+    }
+
+    @GET
+    @Path("environments/{project}/{environment}")
+    public Response environment(@PathParam("project") String project, @PathParam("environment") String environment) {
+        String name = project + "/" + environment;
+        Optional<DesiredState> state = holder.current();
+        Optional<DesiredEnvironment> declared = state.flatMap(s -> s.environments().stream()
+                .filter(e -> e.qualifiedName().equals(name)).findFirst());
+        if (declared.isEmpty()) {
+            String reason = state.isEmpty() ? "no valid desired state is loaded yet"
+                    : "the desired state in force declares no environment " + name;
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML)
+                    .entity(Templates.notFound(name, reason).render()).build();
+        }
+        return timed(() -> Templates.environment(environments.read(state.get(), declared.get(), Instant.now()), actions)
+                .render());
+    }
+
+    private static Response timed(Supplier<String> page) {
+        long started = System.nanoTime();
+        String html = page.get();
+        double millis = (System.nanoTime() - started) / 1e6;
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .header("Server-Timing", String.format(Locale.ROOT, "render;dur=%.2f", millis))
+                .header("Cache-Control", "no-store").build();
+    }
+}
