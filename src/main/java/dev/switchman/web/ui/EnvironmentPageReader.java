@@ -16,7 +16,6 @@ import dev.switchman.web.MigrationsResource;
 import dev.switchman.web.RolloutView;
 import dev.switchman.web.RunView;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +29,18 @@ public class EnvironmentPageReader {
     private final EnvironmentViews views;
     private final EnvironmentStatusRepository statuses;
     private final EnvironmentControlRepository controls;
-    private final PageRecords records;
+    private final RunHistory runHistory;
     private final RowReader rows;
     private final MigrationsResource migrations;
     private final BackupsResource backups;
 
     public EnvironmentPageReader(EnvironmentViews views, EnvironmentStatusRepository statuses,
-            EnvironmentControlRepository controls, PageRecords records, RowReader rows, MigrationsResource migrations,
+            EnvironmentControlRepository controls, RunHistory runHistory, RowReader rows, MigrationsResource migrations,
             BackupsResource backups) {
         this.views = views;
         this.statuses = statuses;
         this.controls = controls;
-        this.records = records;
+        this.runHistory = runHistory;
         this.rows = rows;
         this.migrations = migrations;
         this.backups = backups;
@@ -56,8 +55,7 @@ public class EnvironmentPageReader {
                 controls.find(environment.project(), environment.name()).orElse(null),
                 detail.heldServices().stream().map(HoldView::service).toList(),
                 detail.quarantine() == null ? null : detail.quarantine().revision(),
-                records.runsByHour(List.of(name), RunStrip.since(now), now.plus(Duration.ofHours(1)))
-                        .getOrDefault(name, Map.of()), now);
+                runHistory.strips(List.of(name), now).getOrDefault(name, Map.of()), now);
         RolloutView rollout = detail.lastRollout();
         return new EnvironmentPage(now, row, detail.reconciledRevision(), detail.lastAppliedRevision(),
                 detail.schedule() == null ? null : detail.schedule().lastTrigger(), detail.quarantine(),

@@ -10,7 +10,6 @@ import dev.switchman.store.EnvironmentControlRepository;
 import dev.switchman.store.EnvironmentStatus;
 import dev.switchman.store.EnvironmentStatusRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,15 +26,18 @@ public class OverviewReader {
     private final EnvironmentStatusRepository statuses;
     private final EnvironmentControlRepository controls;
     private final PageRecords records;
+    private final RunHistory history;
     private final RowReader rows;
     private final BudgetView.Reader budget;
 
     public OverviewReader(DesiredStateHolder holder, EnvironmentStatusRepository statuses,
-            EnvironmentControlRepository controls, PageRecords records, RowReader rows, BudgetView.Reader budget) {
+            EnvironmentControlRepository controls, PageRecords records, RunHistory history, RowReader rows,
+            BudgetView.Reader budget) {
         this.holder = holder;
         this.statuses = statuses;
         this.controls = controls;
         this.records = records;
+        this.history = history;
         this.rows = rows;
         this.budget = budget;
     }
@@ -49,9 +51,8 @@ public class OverviewReader {
                 .collect(Collectors.toMap(EnvironmentControl::qualifiedName, Function.identity()));
         Map<String, List<String>> held = records.heldServices();
         Map<String, String> quarantined = records.quarantinedRevisions();
-        Map<String, Map<Instant, RunCounts>> runs = records.runsByHour(
-                environments.stream().map(DesiredEnvironment::qualifiedName).toList(), RunStrip.since(now),
-                now.plus(Duration.ofHours(1)));
+        Map<String, Map<Instant, RunCounts>> runs = history.strips(
+                environments.stream().map(DesiredEnvironment::qualifiedName).toList(), now);
         Map<String, List<EnvironmentRow>> byProject = new LinkedHashMap<>();
         for (DesiredEnvironment environment : environments) {
             String name = environment.qualifiedName();

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,12 +23,13 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class PageRecords {
 
-    private static final String RUNS_BY_HOUR = """
-            select e.project, e.environment, floor(extract(epoch from r.started_at) / 3600)::bigint as hour,
+    private static final String RUNS_BY_SLICE = """
+            select e.project, e.environment, floor(date_part('epoch', r.started_at) / ?)::bigint as slice,
               count(*) filter (where r.result = 'Converged') as converged,
               count(*) filter (where r.result = 'Progressing') as progressing,
               count(*) filter (where r.result = 'Retry') as retry,
-              count(*) filter (where r.result = 'Stalled') as stalled
+              count(*) filter (where r.result = 'Stalled') as stalled,
+              count(*) filter (where r.result is null) as running
             from unnest(?::text[], ?::text[]) as e(project, environment)
             join reconcile_runs r on r.project = e.project and r.environment = e.environment and r.started_at >= ?
               and r.started_at < ?
@@ -56,22 +58,25 @@ public class PageRecords {
     }
 
     /**
-     * Environment -> start of each hour (UTC) in {@code [from, to)} with runs -> how they ended.
+     * Environment -> start of each slice of {@code slice} in {@code [from, to)} that has runs -> how they ended.
      *
      * @param environments {@code project/env} names; one lookup each on the runs' index
      */
-    Map<String, Map<Instant, RunCounts>> runsByHour(List<String> environments, Instant from, Instant to) {
+    Map<String, Map<Instant, RunCounts>> runsBySlice(List<String> environments, Duration slice, Instant from,
+            Instant to) {
         Map<String, Map<Instant, RunCounts>> runs = new HashMap<>();
-        query(RUNS_BY_HOUR, s -> {
-            s.setArray(1, s.getConnection().createArrayOf("text",
-                    environments.stream().map(e -> e.substring(0, e.indexOf('/'))).toArray()));
+        long seconds = slice.toSeconds();
+        query(RUNS_BY_SLICE, s -> {
+            s.setLong(1, seconds);
             s.setArray(2, s.getConnection().createArrayOf("text",
+                    environments.stream().map(e -> e.substring(0, e.indexOf('/'))).toArray()));
+            s.setArray(3, s.getConnection().createArrayOf("text",
                     environments.stream().map(e -> e.substring(e.indexOf('/') + 1)).toArray()));
-            s.setTimestamp(3, Timestamp.from(from));
-            s.setTimestamp(4, Timestamp.from(to));
+            s.setTimestamp(4, Timestamp.from(from));
+            s.setTimestamp(5, Timestamp.from(to));
         }, row -> runs.computeIfAbsent(key(row), k -> new HashMap<>()).put(
-                Instant.ofEpochSecond(row.getLong("hour") * 3600), new RunCounts(row.getInt("converged"),
-                        row.getInt("progressing"), row.getInt("retry"), row.getInt("stalled"))));
+                Instant.ofEpochSecond(row.getLong("slice") * seconds), new RunCounts(row.getInt("converged"),
+                        row.getInt("progressing"), row.getInt("retry"), row.getInt("stalled"), row.getInt("running"))));
         return runs;
     }
 

@@ -11,11 +11,27 @@ import java.util.Map;
 
 /**
  * An environment's runs over the last 24 hours as one SVG strip: a cell per clock hour (UTC), oldest first,
- * coloured by how its runs ended. Drawn by the templates from these coordinates.
+ * coloured by how its runs ended. Drawn by the templates from these coordinates: cell by cell with a tooltip each
+ * on an environment's page, as one path per colour on the overview (a hundred strips of 24 tooltips would be
+ * half its weight).
  *
  * @param summary the whole strip in words, for screen readers and the cell-less case
  */
 public record RunStrip(List<Cell> cells, String summary) {
+
+    /** The cells of one colour as one SVG path. */
+    public record Shape(String css, String path) {
+    }
+
+    /** One path per colour, in the order the colours first appear. */
+    public List<Shape> shapes() {
+        java.util.Map<String, StringBuilder> paths = new java.util.LinkedHashMap<>();
+        for (Cell cell : cells) {
+            paths.computeIfAbsent(cell.css(), css -> new StringBuilder()).append('M').append(cell.x())
+                    .append(" 0h").append(CELL_WIDTH).append("v14h-").append(CELL_WIDTH).append('z');
+        }
+        return paths.entrySet().stream().map(e -> new Shape(e.getKey(), e.getValue().toString())).toList();
+    }
 
     public static final int HOURS = 24;
     public static final int CELL_WIDTH = 10;
