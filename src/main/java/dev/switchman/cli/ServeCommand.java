@@ -86,6 +86,7 @@ final class ServeCommand implements Callable<Integer> {
     public static final class Daemon implements QuarkusApplication {
         @Override
         public int run(String... args) {
+            System.out.println("Status page: " + dev.switchman.web.ui.StatusPageAddress.url());
             Quarkus.waitForExit();
             return ExitCode.OK;
         }
