@@ -27,6 +27,16 @@ import java.util.function.Supplier;
 @Produces(MediaType.TEXT_HTML)
 public class StatusPages {
 
+    /**
+     * What a page may load and run: its own files and the status API only, nothing from elsewhere, no inline
+     * script or style (the pages have none: the SVG is styled by class from {@code /ui/switchman.css}), and no
+     * framing by another site. Text that a page shows but should not have (a message quoting HTML) can do nothing.
+     */
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("utf-8");
+
     /** The templates under {@code templates/StatusPages/}, checked against these types when the application builds. */
     @CheckedTemplate
     static class Templates {
@@ -66,8 +76,8 @@ public class StatusPages {
         if (declared.isEmpty()) {
             String reason = state.isEmpty() ? "no valid desired state is loaded yet"
                     : "the desired state in force declares no environment " + name;
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML)
-                    .entity(Templates.notFound(name, reason).render()).build();
+            return guarded(Response.status(Response.Status.NOT_FOUND).type(HTML)
+                    .entity(Templates.notFound(name, reason).render()));
         }
         return timed(() -> environments.read(state.get(), declared.get(), Instant.now()),
                 page -> Templates.environment(page, actions));
@@ -80,9 +90,15 @@ public class StatusPages {
         long readAt = System.nanoTime();
         String html = template.apply(model).render();
         long renderedAt = System.nanoTime();
-        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header("Server-Timing", String.format(Locale.ROOT, "read;dur=%.2f, render;dur=%.2f",
-                        (readAt - started) / 1e6, (renderedAt - readAt) / 1e6))
-                .header("Cache-Control", "no-store").build();
+        return guarded(Response.ok(html, HTML).header("Server-Timing", String.format(Locale.ROOT,
+                "read;dur=%.2f, render;dur=%.2f", (readAt - started) / 1e6, (renderedAt - readAt) / 1e6)));
+    }
+
+    /**
+     * Every page with its {@link #POLICY}, never cached (it is live state) and never sniffed as another type.
+     */
+    private static Response guarded(Response.ResponseBuilder page) {
+        return page.header("Cache-Control", "no-store").header("Content-Security-Policy", POLICY)
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 }

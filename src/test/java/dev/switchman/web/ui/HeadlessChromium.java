@@ -40,6 +40,13 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // before any page's own script: note each thing the page's Content-Security-Policy blocks
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.policyViolations = [];
+                document.addEventListener('securitypolicyviolation', e => window.policyViolations.push(
+                    e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':'
+                    + e.lineNumber + ' ' + (e.sample || '')));
+                """));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -58,6 +65,11 @@ final class HeadlessChromium implements AutoCloseable {
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+    }
+
+    /** What the open page's Content-Security-Policy refused to load or run since it was opened. */
+    List<?> policyViolations() {
+        return (List<?>) driver.executeScript("return window.policyViolations || ['the violation listener is missing']");
     }
 
     /** Makes the page believe the system prefers a dark (or light) colour scheme. */

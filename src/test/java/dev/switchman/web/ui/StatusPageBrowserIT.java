@@ -3,26 +3,16 @@ package dev.switchman.web.ui;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchman.observed.RailwayEnvironmentParser;
-import dev.switchman.railway.ProjectTopology;
-import dev.switchman.railway.RailwayApi;
-import dev.switchman.railway.RailwayClient;
-import dev.switchman.railway.StandaloneRailwayConfig;
 import dev.switchman.testing.DesiredStateFiles;
 import dev.switchman.testing.Eventually;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -120,9 +110,9 @@ class StatusPageBrowserIT {
 
     @Test
     @Order(3)
-    void aFailedVerdictIsRolledBackRoundByRoundAndTheRevisionQuarantined() throws Exception {
+    void aFailedVerdictIsRolledBackRoundByRoundAndTheRevisionQuarantined() {
         open("/environments/shop/production");
-        sandboxAdmin("deployment-fault", "{\"project\": \"shop\", \"service\": \"web\", \"fault\": \"DEGRADE\"}");
+        StatusPageProfile.sandboxAdmin("deployment-fault", "{\"project\": \"shop\", \"service\": \"web\", \"fault\": \"DEGRADE\"}");
         DesiredStateFiles.replace(StatusPageProfile.DESIRED, StatusPageProfile.files(StatusPageProfile.production("3.0")));
 
         Eventually.until("the degraded rollout rolled back and verified", CONVERGE,
@@ -221,12 +211,13 @@ class StatusPageBrowserIT {
     @Test
     @Order(7)
     void noPageEverShowsTheCanarySecretOrTheApiToken() {
-        assertThat(railwayVariable("production", "web", "API_KEY")).as("the secret is really in play")
+        assertThat(StatusPageProfile.railwayVariable("production", "web", "API_KEY")).as("the secret is really in play")
                 .isEqualTo(StatusPageProfile.CANARY);
         List<String> pages = new ArrayList<>(SEEN);
         for (String path : List.of("/", "/environments/shop/production", "/environments/shop/staging",
                 "/environments/shop/nowhere")) {
-            pages.add(given().get(path).asString());
+            pages.add(given().get(path).then().header("Content-Security-Policy", StatusPages.POLICY)
+                    .header("X-Content-Type-Options", "nosniff").extract().asString());
         }
         assertThat(pages).hasSizeGreaterThan(10);
         assertThat(pages).noneMatch(page -> page.contains(StatusPageProfile.CANARY))
@@ -250,6 +241,7 @@ class StatusPageBrowserIT {
     }
 
     private void see(String name) {
+        assertThat(chromium.policyViolations()).as("what the page's own policy blocked on it").isEmpty();
         SEEN.add(chromium.driver.getPageSource());
         chromium.screenshot(name);
     }
@@ -279,23 +271,5 @@ class StatusPageBrowserIT {
         } catch (org.openqa.selenium.StaleElementReferenceException swappedMeanwhile) {
             return false;
         }
-    }
-
-    private static String railwayVariable(String environment, String service, String variable) {
-        RailwayApi railway = RailwayClient.standalone(StandaloneRailwayConfig.fromEnvironment(Map.of(
-                "RAILWAY_API_URL", System.getProperty(StatusPageProfile.SANDBOX_URL) + "/graphql/v2",
-                "RAILWAY_API_TOKEN", StatusPageProfile.TOKEN)));
-        String environmentId = railway.projectTopology(railway.findProjectId("shop").orElseThrow())
-                .environment(environment).map(ProjectTopology.Environment::id).orElseThrow();
-        return RailwayEnvironmentParser.parse(railway.environmentState(environmentId)).services().get(service)
-                .variables().get(variable).value();
-    }
-
-    private static void sandboxAdmin(String action, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        System.getProperty(StatusPageProfile.SANDBOX_URL) + "/sandbox/admin/" + action))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 }

@@ -1,5 +1,12 @@
 package dev.switchman.web.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchman.observed.RailwayEnvironmentParser;
+import dev.switchman.railway.ProjectTopology;
+import dev.switchman.railway.RailwayApi;
+import dev.switchman.railway.RailwayClient;
+import dev.switchman.railway.StandaloneRailwayConfig;
 import dev.switchman.sandbox.SandboxServer;
 import dev.switchman.testing.DesiredStateFiles;
 import dev.switchman.testing.RealClockSandbox;
@@ -7,6 +14,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -93,6 +104,34 @@ public class StatusPageProfile implements QuarkusTestProfile {
     @Override
     public List<TestResourceEntry> testResources() {
         return List.of(new TestResourceEntry(Sandbox.class));
+    }
+
+    /** The value Railway (the sandbox) holds for a service's variable. */
+    static String railwayVariable(String environment, String service, String variable) {
+        RailwayApi railway = RailwayClient.standalone(StandaloneRailwayConfig.fromEnvironment(Map.of(
+                "RAILWAY_API_URL", System.getProperty(SANDBOX_URL) + "/graphql/v2",
+                "RAILWAY_API_TOKEN", TOKEN)));
+        String environmentId = railway.projectTopology(railway.findProjectId("shop").orElseThrow())
+                .environment(environment).map(ProjectTopology.Environment::id).orElseThrow();
+        return RailwayEnvironmentParser.parse(railway.environmentState(environmentId)).services().get(service)
+                .variables().get(variable).value();
+    }
+
+    /** Calls the sandbox's admin route {@code action} (a fault, a dashboard edit) with a JSON body. */
+    static void sandboxAdmin(String action, String body) {
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            System.getProperty(SANDBOX_URL) + "/sandbox/admin/" + action))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     /** Writes the desired state and the secret, and starts the sandbox on a real clock with short deploys. */
