@@ -1,5 +1,7 @@
 package dev.switchman.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.backup.BackupCatalog;
 import dev.switchman.backup.BackupException;
 import dev.switchman.backup.BackupManifest;
@@ -35,16 +37,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "backup", description = "Take, list, verify and restore database backups.",
         subcommands = {BackupCommand.Now.class, BackupCommand.ListBackups.class, BackupCommand.Verify.class,
-                BackupRestoreCommand.class, BackupPruneCommand.class})
-final class BackupCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-    }
+                BackupRestoreCommand.class, BackupPruneCommand.class, CommandLine.HelpCommand.class})
+final class BackupCommand {
 
     /** The options every backup subcommand takes, and what they resolve to. */
     static final class Selection {
@@ -57,10 +51,6 @@ final class BackupCommand implements Runnable {
                 description = "The database, as named under the environment's databases.")
         String database;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "The desired-state directory (default:"
-                + " $SWITCHMAN_DESIRED_DIR or desired-state).")
-        Path dir;
-
         @Mixin
         DesiredStateInput input;
 
@@ -69,20 +59,17 @@ final class BackupCommand implements Runnable {
         Secrets secrets;
 
         /** Loads the desired state and finds the database; throws with a message a person can act on. */
-        Selection resolve(PrintWriter err) {
-            Path root = dir != null ? dir : Path.of(Optional.ofNullable(System.getenv("SWITCHMAN_DESIRED_DIR"))
-                    .orElse("desired-state"));
-            LoadResult loaded = input.load(root, err);
-            DesiredState state = Optional.ofNullable(loaded.state()).orElseThrow(
-                    () -> new IllegalArgumentException("the desired state in " + root + " is not valid"));
-            env = state.environment(environment).orElseThrow(() -> new IllegalArgumentException(
-                    "environment '" + environment + "' is not declared or is ambiguous"));
+        Selection resolve(CliSettings settings, PrintWriter err) {
+            LoadResult loaded = input.load(settings, err);
+            DesiredState state = Optional.ofNullable(loaded.state()).orElseThrow(() -> new IllegalArgumentException(
+                    "the desired state in " + input.dir(settings) + " is not valid"));
+            env = Names.environment(state, environment);
             spec = Optional.ofNullable(env.databases().get(database)).orElseThrow(() -> new IllegalArgumentException(
-                    "database '" + database + "' is not declared in " + env.qualifiedName()));
+                    Names.missing("database", database, env.qualifiedName(), env.databases().keySet())));
             if (spec.backups() == null) {
                 throw new IllegalArgumentException("database '" + database + "' declares no backups");
             }
-            secrets = input.secrets();
+            secrets = input.secrets(settings);
             return this;
         }
 
@@ -147,9 +134,12 @@ final class BackupCommand implements Runnable {
         @Mixin
         Selection selection;
 
+        @Mixin
+        OutputOption output = new OutputOption();
+
         @Override
         public Integer call() {
-            Selection s = selection.resolve(spec.commandLine().getErr());
+            Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             Optional<DatabaseBackups> cataloged = s.withCatalog();
             BackupResult result = cataloged.isPresent()
@@ -158,10 +148,18 @@ final class BackupCommand implements Runnable {
                             s.source(), s.destinations().stream().map(Destination::storage).toList(), null),
                             BackupReason.MANUAL, null);
             BackupManifest m = result.manifest();
-            out.printf("%s  %d bytes  %d ms  sha256 %s%n", m.name(), m.sizeBytes(), m.duration().toMillis(), m.sha256());
-            result.copies().forEach(copy -> out.println("  " + copy));
-            if (cataloged.isEmpty()) {
-                out.println("not recorded in the catalog and no retention applied: DATABASE_URL (the state store) is not set");
+            if (output.format.structured()) {
+                ObjectNode json = manifest(m).put("recorded", cataloged.isPresent());
+                ArrayNode copies = json.putArray("copies");
+                result.copies().forEach(c -> copies.addObject().put("destination", c.destination())
+                        .put("stored", c.stored()).put("error", c.error()));
+                Documents.print(out, output.format, json);
+            } else {
+                out.printf("%s  %d bytes  %d ms  sha256 %s%n", m.name(), m.sizeBytes(), m.duration().toMillis(), m.sha256());
+                result.copies().forEach(copy -> out.println("  " + copy));
+                if (cataloged.isEmpty()) {
+                    out.println("not recorded in the catalog and no retention applied: DATABASE_URL (the state store) is not set");
+                }
             }
             return result.failedCopies().isEmpty() ? ExitCode.OK : ExitCode.ERROR;
         }
@@ -175,10 +173,23 @@ final class BackupCommand implements Runnable {
         @Mixin
         Selection selection;
 
+        @Mixin
+        OutputOption output = new OutputOption();
+
         @Override
         public Integer call() {
-            Selection s = selection.resolve(spec.commandLine().getErr());
+            Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
+            if (output.format.structured()) {
+                ArrayNode destinations = Documents.JSON.createArrayNode();
+                for (Destination destination : s.destinations()) {
+                    ArrayNode backups = destinations.addObject().put("destination", destination.position())
+                            .put("label", destination.label()).putArray("backups");
+                    BackupRunner.list(destination.storage()).forEach(m -> backups.add(manifest(m)));
+                }
+                Documents.print(out, output.format, destinations);
+                return ExitCode.OK;
+            }
             for (Destination destination : s.destinations()) {
                 out.printf("destination %d: %s%n", destination.position(), destination.label());
                 for (BackupManifest m : BackupRunner.list(destination.storage())) {
@@ -208,22 +219,42 @@ final class BackupCommand implements Runnable {
         @Option(names = "--deep", description = "Also read the archive with pg_restore --list and look for its tables.")
         boolean deep;
 
+        @Mixin
+        OutputOption output = new OutputOption();
+
         @Override
         public Integer call() {
-            Selection s = selection.resolve(spec.commandLine().getErr());
+            Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
             Destination from = s.destination(destination.position);
             BackupManifest m = s.find(from, backup);
             List<String> tables = new java.util.ArrayList<>(m.tables());
             tables.addAll(DatabaseBackups.drillTables(s.spec));
             if (deep) {
                 Selection.runner().verifyDeep(from.storage(), m, DatabaseBackups.drillTables(s.spec));
+            } else {
+                BackupRunner.fetchVerifiedToTemp(from.storage(), m);
+            }
+            if (output.format.structured()) {
+                ObjectNode json = Documents.object().put("destination", from.position()).put("checksum", "ok")
+                        .put("archive", deep ? "ok" : null);
+                json.set("backup", manifest(m));
+                Documents.print(spec.commandLine().getOut(), output.format, json);
+            } else if (deep) {
                 spec.commandLine().getOut().printf("%s: checksum OK (%s), archive OK (%d table(s) with data: %s)%n",
                         m.name(), m.sha256(), new java.util.LinkedHashSet<>(tables).size(), String.join(", ", tables));
             } else {
-                BackupRunner.fetchVerifiedToTemp(from.storage(), m);
                 spec.commandLine().getOut().printf("%s: checksum OK (%s)%n", m.name(), m.sha256());
             }
             return ExitCode.OK;
+        }
+    }
+
+    /** A backup as {@code -o json} shows it: the manifest stored beside the dump. */
+    static ObjectNode manifest(BackupManifest m) {
+        try {
+            return (ObjectNode) Documents.JSON.readTree(m.toJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

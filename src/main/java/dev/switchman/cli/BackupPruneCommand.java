@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * Needs the state store's catalog ({@code DATABASE_URL}): without it nothing tells a kept backup from an orphan.
  */
 @Command(name = "prune", description = "Apply retention and delete orphaned files in every destination"
-        + " (--dry-run: only list them).")
+        + " (--dry-run: only list them). Needs the state store's catalog (DATABASE_URL).",
+        exitCodeList = {"0:pruned, or listed with --dry-run", "1:no state store, an error, or a mistake on the command line"})
 final class BackupPruneCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -29,7 +30,7 @@ final class BackupPruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupCommand.Selection s = selection.resolve(spec.commandLine().getErr());
+        BackupCommand.Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         DatabaseBackups backups = s.withCatalog().orElse(null);
         if (backups == null) {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
  * to ask on, refuses.
  */
 @Command(name = "restore", description = "Restore a backup of the named database (default: the newest),"
-        + " replacing the objects it contains.")
+        + " replacing the objects it contains.",
+        exitCodeList = {"0:restored", "1:refused (no --yes and no terminal to ask on), an error, or a mistake on the"
+                + " command line"})
 final class BackupRestoreCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,7 +43,7 @@ final class BackupRestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupCommand.Selection s = selection.resolve(spec.commandLine().getErr());
+        BackupCommand.Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
         Destination from = s.destination(destination.position);
         BackupManifest manifest = s.find(from, backup);
         DatabaseTarget target = to != null ? DatabaseTarget.parse(to) : s.source();

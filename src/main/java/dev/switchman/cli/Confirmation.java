@@ -13,7 +13,7 @@ final class Confirmation {
      * @return true only when the person typed {@code yes}
      */
     static boolean ask(String question, PrintWriter err, String refusal) {
-        if (System.console() == null) {
+        if (!CliSettings.interactiveTerminal()) {
             err.println("switchman: " + refusal);
             err.flush();
             return false;

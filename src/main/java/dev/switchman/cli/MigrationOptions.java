@@ -8,7 +8,6 @@ import dev.switchman.migrate.MigrationTargets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -29,27 +28,18 @@ final class MigrationOptions {
     @Option(names = {"--database", "-d"}, required = true, paramLabel = "NAME", description = "The database's name in the desired state.")
     String database;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "desired-state",
-            description = "The desired-state directory (default: ${DEFAULT-VALUE}).")
-    Path dir;
-
     /** The target, or empty after explaining on {@code err} why there is none. */
-    Optional<Resolved> resolve(PrintWriter err) {
-        LoadResult result = input.load(dir, err);
+    Optional<Resolved> resolve(CliSettings settings, PrintWriter err) {
+        LoadResult result = input.load(settings, err);
+        Path dir = input.dir(settings);
         if (result.hasErrors()) {
             err.printf("%s is invalid.%n", dir);
             return Optional.empty();
         }
-        Optional<DesiredEnvironment> env = result.state().environment(environment);
-        if (env.isEmpty()) {
-            err.printf("environment '%s' is not declared or is ambiguous; declared: %s%n", environment,
-                    result.state().environments().stream().map(DesiredEnvironment::qualifiedName).collect(Collectors.joining(", ")));
-            return Optional.empty();
-        }
-        DatabaseSpec db = env.get().databases().get(database);
+        DesiredEnvironment env = Names.environment(result.state(), environment);
+        DatabaseSpec db = env.databases().get(database);
         if (db == null) {
-            err.printf("%s declares no database '%s'; declared: %s%n", env.get().qualifiedName(), database,
-                    String.join(", ", env.get().databases().keySet()));
+            err.println(Names.missing("database", database, env.qualifiedName(), env.databases().keySet()));
             return Optional.empty();
         }
         if (db.migrations() == null || db.migrations().path() == null) {
@@ -59,12 +49,12 @@ final class MigrationOptions {
                             + " history Switchman can read");
             return Optional.empty();
         }
-        Optional<MigrationTarget> target = new MigrationTargets(input.secrets(), () -> dir).target(env.get(), db);
+        Optional<MigrationTarget> target = new MigrationTargets(input.secrets(settings), () -> dir).target(env, db);
         if (target.isEmpty()) {
             err.printf("secret %s (the database URL) is not set: pass --secrets-dir or set it in the environment%n",
                     db.url().name());
             return Optional.empty();
         }
-        return Optional.of(new Resolved(env.get(), db, target.get()));
+        return Optional.of(new Resolved(env, db, target.get()));
     }
 }

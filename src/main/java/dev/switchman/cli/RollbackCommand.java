@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
  * deployment passes its checks, and quarantines the revision it replaced; recorded in history.
  */
 @Command(name = "rollback", description = "Roll one service back to its last-known-good deployment (or --to), verify it, "
-        + "and quarantine the current revision.")
+        + "and quarantine the current revision. Needs the daemon's state store (DATABASE_URL).",
+        exitCodeList = {"0:rolled back and verified", "1:not rolled back or not verified, no state store, an error,"
+                + " or a mistake on the command line"})
 final class RollbackCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -30,7 +32,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DEPLOYMENT", description = "The deployment id to go back to.")
     String to;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "The desired-state directory.")
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "The desired-state directory (default: $SWITCHMAN_DESIRED_DIR, else desired-state).")
     Path dir;
 
     @Option(names = "--yes", description = "Required: a rollback changes what Railway serves.")
@@ -43,6 +46,10 @@ final class RollbackCommand implements Callable<Integer> {
             return ExitCode.ERROR;
         }
         return RolloutOperation.run(spec, dir, (rollouts, environment, environmentId, fingerprint, provenance) -> {
+            if (!environment.services().containsKey(service)) {
+                throw new IllegalArgumentException(Names.missing("service", service, environment.qualifiedName(),
+                        environment.services().keySet()));
+            }
             RolloutRow row = rollouts.rollback(environment, environmentId, fingerprint, provenance, service, to,
                     "switchman rollback (pid " + ProcessHandle.current().pid() + ")", RolloutOperation::pause);
             System.out.printf("%s: %s rollback of %s: %s (rollout %d)%n", environment.qualifiedName(), row.state(),

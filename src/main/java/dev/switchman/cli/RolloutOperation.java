@@ -13,7 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine;
 
-/** Boots Quarkus (as {@code apply} does) to run one rollout action, {@code rollback} or {@code retry}, on one environment. */
+/**
+ * Boots Quarkus (as {@code apply} does) to run one rollout action, {@code rollback} or {@code retry}, on one
+ * environment. Both act on what the daemon recorded (quarantines, last-known-good deployments), so without
+ * its state store they refuse rather than find nothing in a throw-away one.
+ */
 final class RolloutOperation {
 
     /**
@@ -33,12 +37,11 @@ final class RolloutOperation {
     }
 
     static int run(CommandLine.Model.CommandSpec spec, Path dir, Action action, String environment) {
-        if (dir != null) {
-            System.setProperty("switchman.desired.dir", dir.toString());
-        }
+        QuarkusOnce.requireEnvironment(CliSettings.of(spec), dir, environment);
+        QuarkusOnce.requireStore(CliSettings.of(spec), spec.name(), "the quarantines and last-known-good deployments"
+                + " it acts on are kept there");
         pending = action;
-        return QuarkusOnce.run(spec, Once.class, environment, "the daemon's history, last-known-good deployments"
-                + " and quarantines are not visible to this run");
+        return QuarkusOnce.run(spec, dir, Once.class, "unreachable: a store is required", environment);
     }
 
     static void pause() {
@@ -69,12 +72,10 @@ final class RolloutOperation {
                 System.err.println("switchman: no valid desired state in " + desired.root() + "; see the errors above");
                 return ExitCode.ERROR;
             }
-            DesiredEnvironment environment = state.environment(args[0]).orElse(null);
+            DesiredEnvironment environment = Names.environment(state, args[0]);
             Rollouts rollouts = reconciler.rollouts().orElse(null);
-            if (environment == null || rollouts == null) {
-                System.err.printf("switchman: %s%n", environment == null
-                        ? "environment '" + args[0] + "' is not declared or is ambiguous"
-                        : "rollouts are disabled (switchman.rollout.enabled=false)");
+            if (rollouts == null) {
+                System.err.println("switchman: rollouts are disabled (switchman.rollout.enabled=false)");
                 return ExitCode.ERROR;
             }
             try {

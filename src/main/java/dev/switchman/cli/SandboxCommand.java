@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * {@code switchman sandbox}: runs the Railway sandbox on its own, for demos and for pointing
  * {@code switchman plan} or another daemon at it.
  */
-@Command(name = "sandbox", description = "Run the local Railway stand-in (GraphQL at /graphql/v2) until interrupted.")
+@Command(name = "sandbox", description = "Run the local Railway stand-in (GraphQL at /graphql/v2) until interrupted.",
+        exitCodeList = {"0:stopped by SIGTERM or Ctrl-C", "1:could not start, or a mistake on the command line"})
 final class SandboxCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -33,10 +34,6 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Seed from this fixture (YAML or JSON, see docs/sandbox.md) instead of the desired state.")
     Path fixture;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "desired-state",
-            description = "Without --fixture: create the projects and environments this desired state declares.")
-    Path dir;
-
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -46,7 +43,7 @@ final class SandboxCommand implements Callable<Integer> {
             sandbox = RailwaySandbox.fromFixture(fixture);
             token = "(the tokens listed in " + fixture + ")";
         } else {
-            LoadResult result = input.load(dir, spec.commandLine().getErr());
+            LoadResult result = input.load(CliSettings.of(spec), spec.commandLine().getErr());
             if (result.hasErrors()) {
                 return ExitCode.ERROR;
             }
@@ -59,6 +56,7 @@ final class SandboxCommand implements Callable<Integer> {
             out.printf("Railway sandbox listening on %s%n", server.url());
             out.printf("  export RAILWAY_API_URL=%s/graphql/v2%n", server.url());
             out.printf("  export RAILWAY_API_TOKEN=%s%n", token);
+            out.printf("Try: switchman plan --all   (in another shell, after the two exports)%n");
             out.flush();
             stopped.await();
         }

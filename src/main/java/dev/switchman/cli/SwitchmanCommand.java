@@ -6,38 +6,55 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-/** {@code switchman}: the root command; running it without a subcommand prints usage. */
+/**
+ * {@code switchman}: the root command. Its help and version options, exit codes and the usage-error
+ * exit code are inherited by every subcommand; a command without a subcommand is a usage error.
+ */
 @Command(
         name = "switchman",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = SwitchmanCommand.VersionProvider.class,
+        exitCodeOnInvalidInput = ExitCode.ERROR,
+        exitCodeOnExecutionException = ExitCode.ERROR,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:an error, or a mistake on the command line"},
+        usageHelpAutoWidth = true,
         description = "Keeps Railway environments equal to the desired state declared in YAML.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, RollbackCommand.class, RetryCommand.class, ServeCommand.class, SandboxCommand.class, MigrateCommand.class, BackupCommand.class, VersionCommand.class})
-public final class SwitchmanCommand implements Runnable {
+        footerHeading = "%n",
+        footer = "Run 'switchman help COMMAND' or 'switchman COMMAND --help' for a command's options.",
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
+                RollbackCommand.class, RetryCommand.class, ServeCommand.class, SandboxCommand.class,
+                MigrateCommand.class, BackupCommand.class, VersionCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class})
+public final class SwitchmanCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CliSettings settings;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+    SwitchmanCommand(CliSettings settings) {
+        this.settings = settings;
     }
 
-    /** The command line as every entry point (the executable, tests) should configure it. */
+    CliSettings settings() {
+        return settings;
+    }
+
+    /** The command line as the executable runs it: this process's environment and terminal. */
     public static CommandLine commandLine() {
-        return commandLine(CommandLine.defaultFactory());
+        return commandLine(CommandLine.defaultFactory(), CliSettings.ofProcess());
     }
 
-    /** The command line with its commands made by {@code factory} (tests give commands their own environment). */
-    static CommandLine commandLine(CommandLine.IFactory factory) {
-        CommandLine commandLine = new CommandLine(new SwitchmanCommand(), factory);
-        // Exit code 2 means "the plan has changes"; a usage mistake must not look like that.
-        commandLine.getCommandSpec().subcommands().values()
-                .forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.ERROR));
-        commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.ERROR);
+    /** The command line with commands made by {@code factory}, reading {@code settings} (tests give their own). */
+    static CommandLine commandLine(CommandLine.IFactory factory, CliSettings settings) {
+        CommandLine commandLine = new CommandLine(new SwitchmanCommand(settings), factory);
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
+                settings.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            cmd.getErr().println("switchman: " + exception.getMessage());
+            cmd.getErr().println("switchman: " + settings.redactor().redact(String.valueOf(exception.getMessage())));
+            cmd.getErr().flush();
             return ExitCode.ERROR;
         });
         return commandLine;
@@ -57,7 +74,7 @@ public final class SwitchmanCommand implements Runnable {
         }
     }
 
-    /** Supplies {@code --version}. */
+    /** Supplies {@code --version} to every command. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

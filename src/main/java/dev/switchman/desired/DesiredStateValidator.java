@@ -3,6 +3,7 @@ package dev.switchman.desired;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -27,6 +28,12 @@ public final class DesiredStateValidator {
     /** The names of every secret the state references, sorted. */
     public static List<String> secretNames(DesiredState state) {
         return List.copyOf(new TreeSet<>(secretUses(state).stream().map(SecretUse::secret).toList()));
+    }
+
+    /** The values {@code secrets} resolves for every secret {@code env} references: what must be kept out of text. */
+    public static List<String> secretValues(DesiredEnvironment env, Secrets secrets) {
+        return secretUses(env).stream().map(SecretUse::secret).distinct().map(secrets::lookup)
+                .flatMap(Optional::stream).toList();
     }
 
     /** Every reference to a secret, environment by environment, in declaration order. */

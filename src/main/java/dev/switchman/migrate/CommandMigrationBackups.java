@@ -1,9 +1,9 @@
 package dev.switchman.migrate;
 
-import dev.switchman.config.DatabaseUrl;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Secrets;
+import dev.switchman.redaction.Redactor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -72,15 +72,7 @@ final class CommandMigrationBackups {
             return new MigrationOutcome.BackedUp(database.name(), database.migrations().service(),
                     backup.get().takeVerified(environment, database, revision).toString());
         } catch (RuntimeException e) {
-            return new MigrationOutcome.BackupFailed(database.name(), redaction(url.get()).apply(e.getMessage()));
-        }
-    }
-
-    private static Redaction redaction(String rawUrl) {
-        try {
-            return Redaction.of(rawUrl, DatabaseUrl.parse(rawUrl));
-        } catch (IllegalArgumentException notAUrl) {
-            return Redaction.of(rawUrl, null);
+            return new MigrationOutcome.BackupFailed(database.name(), Redactor.of(url.get()).redact(e.getMessage()));
         }
     }
 }

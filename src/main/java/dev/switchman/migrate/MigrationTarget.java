@@ -1,6 +1,7 @@
 package dev.switchman.migrate;
 
 import dev.switchman.config.DatabaseUrl;
+import dev.switchman.redaction.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,7 +18,7 @@ import java.time.Duration;
  * @param redaction hides the secret's value in every message built from driver or Flyway errors
  */
 public record MigrationTarget(String environment, String database, DatabaseKey key, DatabaseUrl connection,
-        Path scripts, Duration lockTimeout, boolean dryRunFirst, Redaction redaction) {
+        Path scripts, Duration lockTimeout, boolean dryRunFirst, Redactor redaction) {
 
     /** {@code project/environment database}, for messages. */
     public String label() {

@@ -4,6 +4,7 @@ import dev.switchman.config.DatabaseUrl;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Secrets;
+import dev.switchman.redaction.Redactor;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,12 +36,12 @@ public final class MigrationTargets {
         try {
             parsed = DatabaseUrl.parse(rawUrl);
         } catch (IllegalArgumentException e) {
-            throw new InvalidUrl(database.name(), Redaction.of(rawUrl, null).apply(e.getMessage()));
+            throw new InvalidUrl(database.name(), Redactor.of(rawUrl).redact(e.getMessage()));
         }
         DatabaseSpec.MigrationSpec migrations = database.migrations();
         return new MigrationTarget(environment.qualifiedName(), database.name(), DatabaseKey.of(database, parsed), parsed,
                 desiredRoot.get().resolve(migrations.path()), migrations.lockTimeout(), migrations.dryRunFirst(),
-                Redaction.of(rawUrl, parsed));
+                Redactor.of(rawUrl));
     }
 
     /** A URL secret that is set but is not a PostgreSQL URL. */

@@ -14,9 +14,9 @@
  * ({@link dev.switchman.migrate.SchemaCatalog}, {@link dev.switchman.migrate.SchemaBaselines}) and, through
  * the gate's {@code watchSchema} hook that the reconcile run calls, reports a hand-made change once per state.
  *
- * <p>May import desired, config (connection URLs), store (its exception, events), notify (the notifier, for
+ * <p>May import desired, config (connection URLs), redaction, store (its exception, events), notify (the notifier, for
  * schema drift), Flyway and JDBC; never
  * Quarkus, CDI, HTTP or reconcile (the reconciler depends on this package, not the other way).
- * Connection URLs and passwords never appear in messages: see {@link dev.switchman.migrate.Redaction}.
+ * Connection URLs and passwords never appear in messages: see {@link dev.switchman.redaction.Redactor}.
  */
 package dev.switchman.migrate;

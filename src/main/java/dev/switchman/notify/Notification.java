@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * News about one environment (and service) worth telling people.
@@ -50,6 +51,14 @@ public record Notification(String environment, String service, NotificationKind 
      */
     public String alertService() {
         return kind.topic() == NotificationKind.Topic.ROLLOUT ? "" : service;
+    }
+
+    /** The same notification with {@code redactor} applied to every text in it, before it leaves the daemon. */
+    public Notification redacted(UnaryOperator<String> redactor) {
+        Map<String, String> clean = new TreeMap<>();
+        details.forEach((key, value) -> clean.put(key, redactor.apply(value)));
+        return new Notification(environment, service, kind, redactor.apply(stateKey), redactor.apply(reason), clean,
+                occurredAt);
     }
 
     /** The same notification with another state key. */

@@ -1,8 +1,10 @@
 package dev.switchman.notify;
 
 import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.DesiredStateValidator;
 import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.Secrets;
+import dev.switchman.redaction.Redactor;
 import dev.switchman.store.NotificationAlert;
 import dev.switchman.store.NotificationDelivery;
 import dev.switchman.store.NotificationRepository;
@@ -127,10 +129,10 @@ public final class Notifier implements AutoCloseable {
             return;
         }
         store.saveAlert(next.get());
-        SecretScrubber scrubber = SecretScrubber.of(environment.get(), secrets);
-        Notification clean = scrubber.scrub(notification);
+        Redactor redactor = Redactor.of(DesiredStateValidator.secretValues(environment.get(), secrets));
+        Notification clean = notification.redacted(redactor);
         for (int i : accepting) {
-            send(clean, targets.get(i), targets.get(i).type() + "#" + i, scrubber);
+            send(clean, targets.get(i), targets.get(i).type() + "#" + i, redactor);
         }
     }
 
@@ -144,7 +146,7 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    private void send(Notification n, NotificationTarget target, String label, SecretScrubber scrubber) {
+    private void send(Notification n, NotificationTarget target, String label, Redactor redactor) {
         Optional<URI> url = TargetUrls.resolve(target, secrets);
         if (url.isEmpty()) {
             record(new NotificationDelivery(n.environment(), n.service(), n.kind().eventName(), label, "failed", 0,
@@ -157,7 +159,7 @@ public final class Notifier implements AutoCloseable {
         try {
             deliveries.execute(new Delivery(http, settings, deliveries, n, new Delivery.Target(target.type(), label,
                     url.get()), body, delivery -> {
-                        record(withError(delivery, scrubber.text(delivery.error())), target.type());
+                        record(withError(delivery, redactor.redact(delivery.error())), target.type());
                         finished();
                     }));
         } catch (RejectedExecutionException stopping) {

@@ -32,5 +32,13 @@ public interface GraphqlTransport {
         public boolean requestSent() {
             return requestSent;
         }
+
+        /**
+         * {@code <endpoint> (RAILWAY_API_URL): <why>}: names the URL and the setting to check, which a bare
+         * {@code java.net.ConnectException} does not.
+         */
+        static String at(Object endpoint, String why) {
+            return endpoint + " (RAILWAY_API_URL): " + why;
+        }
     }
 }

@@ -3,9 +3,12 @@ package dev.switchman.railway;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -40,12 +43,25 @@ final class JdkHttpTransport implements GraphqlTransport {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new HttpReply(response.statusCode(), response.headers().map(), response.body());
         } catch (ConnectException refused) {
-            throw new TransportFailure(refused.toString(), false, refused);
+            throw new TransportFailure(TransportFailure.at(endpoint, cannotConnect(refused)), false, refused);
+        } catch (HttpConnectTimeoutException slow) {
+            throw new TransportFailure(TransportFailure.at(endpoint, "no connection within the connect timeout"), false,
+                    slow);
         } catch (IOException failure) {
-            throw new TransportFailure(failure.toString(), true, failure);
+            throw new TransportFailure(TransportFailure.at(endpoint, failure.toString()), true, failure);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new TransportFailure("interrupted", true, interrupted);
         }
+    }
+
+    /** The JDK client wraps "unknown host" and "refused" in message-less exceptions; say which it was. */
+    private static String cannotConnect(ConnectException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return "unknown host";
+            }
+        }
+        return "connection refused";
     }
 }

@@ -43,7 +43,7 @@ final class ResponseClassifier {
                     errors.traceId(), errors.code(), null);
         }
         if (status == 401 || status == 403 || errors.saysNotAuthorized()) {
-            throw new RailwayException.Unauthorized(operation, unauthorizedMessage(status, errors, target, auth),
+            throw new RailwayException.Unauthorized(operation, unauthorizedMessage(operation, status, errors, target, auth),
                     errors.traceId(), errors.code());
         }
         if (status < 200 || status >= 300) {
@@ -85,12 +85,17 @@ final class ResponseClassifier {
                 errors.traceId(), errors.code());
     }
 
-    private static String unauthorizedMessage(int status, ErrorSummary errors, String target,
+    private static String unauthorizedMessage(Operation operation, int status, ErrorSummary errors, String target,
             RailwayAuth.Source auth) {
         if (errors.mentions("project token not found")) {
-            return "Railway does not know " + auth.description() + " (revoked, mistyped, or not a project"
-                    + " token): create a project token in the project's settings under Tokens, or set"
+            return "invalid or expired token: Railway does not know " + auth.description() + " (revoked, mistyped, or"
+                    + " not a project token): create a project token in the project's settings under Tokens, or set"
                     + " RAILWAY_API_TOKEN instead" + describe(errors);
+        }
+        if (operation == Operation.PROJECTS) {
+            // Any account or workspace token may list the projects it sees: a refusal is about the token itself.
+            return "invalid or expired token: Railway refused " + auth.description() + " (HTTP " + status
+                    + describe(errors) + "); create a new one in Railway's account settings under Tokens";
         }
         String reach = auth == RailwayAuth.Source.PROJECT_TOKEN
                 ? "; a project token reaches only the one environment it was created for"

@@ -16,9 +16,11 @@ final class RestClientTransport implements GraphqlTransport {
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
 
     private final RailwayGraphqlEndpoint endpoint;
+    private final String url;
 
-    RestClientTransport(RailwayGraphqlEndpoint endpoint) {
+    RestClientTransport(RailwayGraphqlEndpoint endpoint, String url) {
         this.endpoint = endpoint;
+        this.url = url;
     }
 
     /** Builds the REST client from Switchman's own settings: URL and timeouts. */
@@ -29,7 +31,7 @@ final class RestClientTransport implements GraphqlTransport {
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
                 .build(RailwayGraphqlEndpoint.class);
-        return new RestClientTransport(endpoint);
+        return new RestClientTransport(endpoint, config.apiUrl());
     }
 
     @Override
@@ -37,8 +39,8 @@ final class RestClientTransport implements GraphqlTransport {
         try (Response response = send(jsonBody, headers)) {
             return reply(response);
         } catch (ProcessingException failure) {
-            throw new TransportFailure(String.valueOf(rootCause(failure).getMessage()), !neverSent(failure),
-                    failure);
+            throw new TransportFailure(TransportFailure.at(url, String.valueOf(rootCause(failure).getMessage())),
+                    !neverSent(failure), failure);
         }
     }
 

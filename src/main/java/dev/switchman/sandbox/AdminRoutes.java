@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Map;
  * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis",
  * "lostResponses","lostOperation"}},
  * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch},"deploy"}}
- * ({@code deploy: true} publishes it with Railway's "Deploy", redeploying what it affects),
+ * (the patch's services keyed by name, as people know them, or by id, as Railway's config keys them;
+ * {@code deploy: true} publishes it with Railway's "Deploy", redeploying what it affects),
  * {@code POST /sandbox/admin/redeploy {"project","environment","service"}} (Railway redeploys a service from its
  * settings by itself, as after a restart).
  */
@@ -60,11 +62,32 @@ final class AdminRoutes {
             }
             case "dashboard-edit" -> sandbox.dashboardEdit(
                     sandbox.environmentId((String) body.get("project"), (String) body.get("environment")),
-                    (Map<String, Object>) body.get("patch"), Boolean.TRUE.equals(body.get("deploy")));
+                    withServiceIds((String) body.get("project"), (Map<String, Object>) body.get("patch")),
+                    Boolean.TRUE.equals(body.get("deploy")));
             case "redeploy" -> sandbox.redeployFromSettings(
                     sandbox.environmentId((String) body.get("project"), (String) body.get("environment")),
                     sandbox.serviceId((String) body.get("project"), (String) body.get("service")));
             default -> throw new IllegalArgumentException("unknown admin action " + action);
+        }
+    }
+
+    /** The patch with each service named by its name given its id instead; ids stay as they are. */
+    private Map<String, Object> withServiceIds(String project, Map<String, Object> patch) {
+        if (patch == null || !(patch.get("services") instanceof Map<?, ?> services)) {
+            return patch;
+        }
+        Map<String, Object> byId = new LinkedHashMap<>();
+        services.forEach((key, value) -> byId.put(serviceId(project, String.valueOf(key)), value));
+        Map<String, Object> rewritten = new LinkedHashMap<>(patch);
+        rewritten.put("services", byId);
+        return rewritten;
+    }
+
+    private String serviceId(String project, String nameOrId) {
+        try {
+            return sandbox.serviceId(project, nameOrId);
+        } catch (IllegalArgumentException notAName) {
+            return nameOrId;
         }
     }
 }

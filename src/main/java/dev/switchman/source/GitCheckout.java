@@ -18,6 +18,7 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
+import dev.switchman.redaction.Redactor;
 import dev.switchman.source.GitFetchFailure.Reason;
 
 /**
@@ -31,10 +32,10 @@ final class GitCheckout {
 
     private final GitSourceSettings settings;
     private final Path workTree;
-    private final CredentialRedactor redactor;
+    private final Redactor redactor;
     private final String trackingRef;
 
-    GitCheckout(GitSourceSettings settings, Path workTree, CredentialRedactor redactor) {
+    GitCheckout(GitSourceSettings settings, Path workTree, Redactor redactor) {
         this.settings = settings;
         this.workTree = workTree;
         this.redactor = redactor;

@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 
 import org.jboss.logging.Logger;
 
+import dev.switchman.redaction.Redactor;
 import dev.switchman.source.GitFetchFailure.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +48,7 @@ public final class GitSource {
     GitSource(GitSourceSettings settings, MeterRegistry registry, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.checkout = new GitCheckout(settings, workTree(settings), new CredentialRedactor(settings.token()));
+        this.checkout = new GitCheckout(settings, workTree(settings), Redactor.of(settings.token().stream().toList()));
         this.updated = counter(registry, "updated");
         this.unchanged = counter(registry, "unchanged");
         for (Reason reason : Reason.values()) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.redaction.Redactor;
 
 /**
  * What the git source needs to know, checked once at start.
@@ -27,7 +28,7 @@ public record GitSourceSettings(String url, String branch, String path, Duration
         }
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("ssh://") || lower.startsWith("git@") || lower.startsWith("git://")) {
-            throw new IllegalArgumentException("switchman.source.git.url " + CredentialRedactor.redactUrl(url)
+            throw new IllegalArgumentException("switchman.source.git.url " + Redactor.urlCredentials().redact(url)
                     + " uses a transport Switchman does not support; use https with SWITCHMAN_GIT_TOKEN");
         }
         if (branch.isBlank() || branch.startsWith("refs/")) {
@@ -51,7 +52,7 @@ public record GitSourceSettings(String url, String branch, String path, Duration
 
     /** The URL as it may be shown: credentials written into it are replaced. */
     public String redactedUrl() {
-        return CredentialRedactor.redactUrl(url);
+        return Redactor.urlCredentials().redact(url);
     }
 
     /** The full name of the branch on the remote. */

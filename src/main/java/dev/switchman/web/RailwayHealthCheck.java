@@ -7,6 +7,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.railway.RailwayAuth;
 import dev.switchman.railway.RailwayStatus;
 import dev.switchman.reconcile.LoopHealth;
 import dev.switchman.reconcile.ReconcileLoop;
@@ -14,25 +16,35 @@ import dev.switchman.reconcile.ReconcileLoop;
 /**
  * Ready while Railway answered the last request, whatever it answered: a 429 means "slow down", not
  * "down", and the loop paces itself. Down only when the last request got no answer (network, 5xx).
- * Also says whether this replica leads: a standby is healthy and ready, it just does not act.
+ * Also says whether this replica leads: a standby is healthy and ready, it just does not act, which
+ * endpoint it calls, and when no token is set, that one is missing (every environment then stalls).
  */
 @Readiness
 @ApplicationScoped
 public class RailwayHealthCheck implements HealthCheck {
 
+    static final String TOKEN_MISSING = "missing: set RAILWAY_TOKEN (a project token) or RAILWAY_API_TOKEN (an account"
+            + " or workspace token); until then every environment stalls as RailwayUnauthorized";
+
     private final RailwayStatus railway;
     private final ReconcileLoop loop;
+    private final SwitchmanConfig config;
 
-    public RailwayHealthCheck(RailwayStatus railway, ReconcileLoop loop) {
+    public RailwayHealthCheck(RailwayStatus railway, ReconcileLoop loop, SwitchmanConfig config) {
         this.railway = railway;
         this.loop = loop;
+        this.config = config;
     }
 
     @Override
     public HealthCheckResponse call() {
         LoopHealth health = loop.health();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("railway")
-                .withData("role", health.leader() ? "leader" : "standby");
+                .withData("role", health.leader() ? "leader" : "standby")
+                .withData("apiUrl", config.railway().apiUrl());
+        if (RailwayAuth.choose(config.railway().token(), config.railway().apiToken()).isEmpty()) {
+            response.withData("token", TOKEN_MISSING);
+        }
         return railway.last().map(last -> response.status(last.reachable())
                 .withData("state", switch (last.outcome()) {
                     case "transient" -> "unreachable";

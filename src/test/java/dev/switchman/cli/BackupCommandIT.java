@@ -2,6 +2,7 @@ package dev.switchman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.testing.BackupTrees;
 import java.nio.file.Files;
@@ -82,6 +83,26 @@ class BackupCommandIT {
         assertThat(restore.exitCode()).as(restore.err()).isZero();
         assertThat(rows("shop")).isEqualTo(300);
         assertThat(rows("other")).isEqualTo(1);
+    }
+
+    @Test
+    void jsonShowsEachBackupsManifest() throws Exception {
+        JsonNode taken = Documents.JSON.readTree(backup("now", "--database", "shop", "-o", "json").out());
+        JsonNode listed = Documents.JSON.readTree(backup("list", "--database", "shop", "-o", "json").out());
+        JsonNode verified = Documents.JSON.readTree(backup("verify", "--database", "shop", "--backup",
+                taken.path("name").asText(), "-o", "json").out());
+
+        String name = taken.path("name").asText();
+        assertThat(taken.path("database").asText()).isEqualTo("shop");
+        assertThat(taken.path("reason").asText()).isEqualTo("manual");
+        assertThat(taken.path("sha256").asText()).hasSize(64);
+        assertThat(taken.path("sizeBytes").asLong()).isPositive();
+        assertThat(taken.path("copies").get(0).path("stored").asBoolean()).isTrue();
+        assertThat(listed.get(0).path("destination").asInt()).isEqualTo(1);
+        assertThat(listed.get(0).path("backups")).anySatisfy(b -> assertThat(b.path("name").asText()).isEqualTo(name));
+        assertThat(verified.path("checksum").asText()).isEqualTo("ok");
+        assertThat(verified.path("archive").isNull()).isTrue();
+        assertThat(verified.path("backup").path("sha256")).isEqualTo(taken.path("sha256"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.desired.Secrets;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -66,7 +69,25 @@ class MigrateCommandIT {
                 .contains("pending:     V1 V1__create_tickets.sql, V2 V2__add_ticket_status.sql")
                 .contains("differences: none");
         assertThat(unknown.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(unknown.err()).contains("declares no database 'nope'; declared: tickets");
+        assertThat(unknown.err()).contains("database 'nope' is not declared in ticketing/staging (declared: tickets)");
+    }
+
+    @Test
+    void jsonShowsTheHistoryAndWhatWouldRunInOrder() throws Exception {
+        JsonNode plan = Documents.JSON.readTree(migrate("plan", "-o", "json").out());
+        JsonNode status = Documents.JSON.readTree(migrate("status", "-o", "json").out());
+        String yaml = migrate("status", "-o", "yaml").out();
+
+        assertThat(plan.path("environment").asText()).isEqualTo("ticketing/production");
+        assertThat(plan.path("database").asText()).isEqualTo("tickets");
+        assertThat(plan.path("diverged").asBoolean()).isFalse();
+        assertThat(plan.path("backupFirst").asBoolean()).isTrue();
+        assertThat(plan.path("wouldRun").get(0).path("file").asText()).isEqualTo("V1__create_tickets.sql");
+        assertThat(plan.path("wouldRun").get(0).path("notTransactional").isArray()).isTrue();
+        assertThat(status.path("applied").isArray()).isTrue();
+        assertThat(status.path("pending").get(1).path("version").asText()).isEqualTo("2");
+        assertThat(status.path("differences")).isEmpty();
+        assertThat(yaml).contains("database: tickets").contains("- version: '1'");
     }
 
     @Test
@@ -128,8 +149,10 @@ class MigrateCommandIT {
                 "--secrets-dir", secretsDir.toString());
     }
 
-    private static CommandRun migrate(String action) {
-        return CommandRun.of("migrate", action, "--env", "ticketing/production", "--database", "tickets",
-                "--secrets-dir", secrets.toString());
+    private static CommandRun migrate(String action, String... more) {
+        List<String> args = new ArrayList<>(List.of("migrate", action, "--env", "ticketing/production", "--database",
+                "tickets", "--secrets-dir", secrets.toString()));
+        args.addAll(List.of(more));
+        return CommandRun.of(args.toArray(String[]::new));
     }
 }

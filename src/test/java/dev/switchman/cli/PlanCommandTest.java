@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import dev.switchman.desired.DesiredState;
@@ -45,14 +47,7 @@ class PlanCommandTest {
 
     @Test
     void an_environment_in_sync_exits_0_with_detailed_exitcode() throws IOException {
-        Path secretsDir = Files.createDirectories(dir.resolve("in-sync-secrets"));
-        Properties recorded = new Properties();
-        try (var in = Files.newBufferedReader(Path.of("src/test/resources/plan-cases/in-sync/secrets.properties"))) {
-            recorded.load(in);
-        }
-        for (String name : recorded.stringPropertyNames()) {
-            Files.writeString(secretsDir.resolve(name), recorded.getProperty(name));
-        }
+        Path secretsDir = recordedSecrets("in-sync");
 
         CommandRun json = CommandRun.of("plan", "--env", "production", "--dir", "src/test/resources/plan-cases/in-sync/desired",
                 "--observed", "src/test/resources/plan-cases/in-sync/observed.json", "--secrets-dir", secretsDir.toString(),
@@ -77,8 +72,8 @@ class PlanCommandTest {
         CommandRun run = CommandRun.of("plan", "--env", "production", "--observed", CASE + "observed.json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(run.err()).contains("environment 'production' is not declared or is ambiguous")
-                .contains("django-api/production, django-api/staging, ticketing/production, ticketing/staging");
+        assertThat(run.err()).contains("several projects declare environment 'production': name one of"
+                + " django-api/production, ticketing/production");
     }
 
     @Test
@@ -89,6 +84,87 @@ class PlanCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(run.err()).startsWith("switchman: ");
+    }
+
+    /** The case's recorded secret values, one file each, as a mounted secrets directory. */
+    private Path recordedSecrets(String planCase) throws IOException {
+        Path secretsDir = Files.createDirectories(dir.resolve(planCase + "-secrets"));
+        for (var secret : recorded(planCase).entrySet()) {
+            Files.writeString(secretsDir.resolve((String) secret.getKey()), (String) secret.getValue());
+        }
+        return secretsDir;
+    }
+
+    private static Properties recorded(String planCase) throws IOException {
+        Properties recorded = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("src/test/resources/plan-cases/" + planCase + "/secrets.properties"))) {
+            recorded.load(in);
+        }
+        return recorded;
+    }
+
+    private CommandRun pruneCase(String... more) throws IOException {
+        String base = "src/test/resources/plan-cases/service-delete-prune-and-inventory/";
+        List<String> args = new ArrayList<>(List.of("plan", "--env", "shop/production", "--dir", base + "desired",
+                "--observed", base + "observed.json", "--last-applied", base + "last-applied.json",
+                "--secrets-dir", recordedSecrets("service-delete-prune-and-inventory").toString()));
+        args.addAll(List.of(more));
+        return CommandRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void markdown_is_a_pull_request_comment_that_calls_out_destructive_changes_and_shows_no_secret() throws IOException {
+        CommandRun run = pruneCase("--format", "markdown");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("### Switchman plan\n")
+                .contains("| `shop/production` | 0 | 0 | 1 | ⚠️ changes |")
+                .contains("> [!CAUTION]").contains("> - `shop/production`: `- service.legacy-worker`")
+                .contains("<details open><summary>shop/production: changes</summary>")
+                .contains("```diff\n").contains("\n- service.legacy-worker   # destructive\n");
+        for (Object value : recorded("service-delete-prune-and-inventory").values()) {
+            assertThat(run.out()).doesNotContain((String) value);
+        }
+    }
+
+    @Test
+    void github_format_annotates_the_file_and_line_a_destructive_change_comes_from() throws IOException {
+        CommandRun run = pruneCase("--format", "github");
+
+        assertThat(run.out()).contains("::warning file=src/test/resources/plan-cases/service-delete-prune-and-inventory/"
+                        + "desired/shop.yaml,line=")
+                .contains("title=switchman plan shop/production::destroys service.legacy-worker")
+                .contains("::notice title=switchman plan shop/production::changes: 0 to add, 0 to change, 1 to destroy");
+    }
+
+    @Test
+    void a_blocker_is_an_error_annotation_at_the_line_that_references_the_secret() {
+        CommandRun run = CommandRun.of("plan", "--env", "django-api/production", "--observed", CASE + "observed.json",
+                "--secrets-dir", dir.toString(), "-o", "github");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.out()).contains("::error file=desired-state/django-api/production.yaml,line=16,col=")
+                .contains("secret SENTRY_DSN does not resolve");
+    }
+
+    @Test
+    void the_desired_state_directory_comes_from_SWITCHMAN_DESIRED_DIR_like_every_other_command() throws IOException {
+        String base = "src/test/resources/plan-cases/service-delete-prune-and-inventory/";
+
+        CommandRun run = CommandRun.withEnvironment(Map.of("SWITCHMAN_DESIRED_DIR", base + "desired"), "plan", "--env",
+                "shop/production", "--observed", base + "observed.json", "--secrets-dir",
+                recordedSecrets("service-delete-prune-and-inventory").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Plan for shop/production");
+    }
+
+    @Test
+    void observed_goes_with_one_environment_only() {
+        CommandRun run = CommandRun.of("plan", "--all", "--observed", CASE + "observed.json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.err()).contains("--observed records one environment: use it with --env");
     }
 
     private Path secrets(String... names) throws IOException {
@@ -123,7 +199,40 @@ class PlanCommandTest {
                     "RAILWAY_API_TOKEN", "not-a-token"), "plan", "--env", "ticketing/staging");
 
             assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-            assertThat(run.err()).contains("RAILWAY_API_TOKEN cannot see project ticketing");
+            assertThat(run.err()).contains("invalid or expired token").contains("RAILWAY_API_TOKEN");
+        }
+    }
+
+    @Test
+    void an_api_that_cannot_be_reached_is_named_with_the_variable_that_sets_it() {
+        CommandRun run = CommandRun.withEnvironment(Map.of("RAILWAY_API_URL", "http://127.0.0.1:1/graphql/v2",
+                "RAILWAY_API_TOKEN", "any"), "plan", "--env", "ticketing/staging");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.err()).contains("no response: http://127.0.0.1:1/graphql/v2 (RAILWAY_API_URL): connection refused");
+    }
+
+    @Test
+    void all_plans_every_environment_with_one_summary() throws IOException {
+        DesiredState state = DesiredStateLoader.load(Path.of("desired-state")).state();
+        try (SandboxServer railway = new SandboxServer(RailwaySandbox.fromFixture(SandboxSeed.fixture(state))).start(0)) {
+            Map<String, String> env = Map.of("RAILWAY_API_URL", railway.url() + "/graphql/v2",
+                    "RAILWAY_API_TOKEN", SandboxSeed.ACCOUNT_TOKEN);
+
+            CommandRun text = CommandRun.withEnvironment(env, "plan", "--all", "--secrets-dir", dir.toString());
+            JsonNode json = new ObjectMapper().readTree(CommandRun.withEnvironment(env, "plan", "--all", "-o", "json",
+                    "--secrets-dir", dir.toString()).out());
+
+            assertThat(text.exitCode()).isEqualTo(ExitCode.ERROR);
+            assertThat(text.out()).contains("Plan for django-api/production").contains("Plan for ticketing/staging")
+                    .containsPattern("ENVIRONMENT +ADD +CHANGE +DESTROY +STATUS\n")
+                    .containsPattern("ticketing/staging +8 +0 +0 +blocked")
+                    .contains("4 environment(s): 4 with changes, 4 blocked, 0 failed.");
+            assertThat(json.path("environments")).hasSize(4);
+            assertThat(json.path("environments").get(0).path("environment").asText()).isEqualTo("django-api/production");
+            assertThat(json.path("environments").get(0).path("plan").path("changes")).isNotEmpty();
+            assertThat(json.path("summary").path("environments").asInt()).isEqualTo(4);
+            assertThat(json.path("summary").path("blocked").asInt()).isEqualTo(4);
         }
     }
 }

@@ -2,9 +2,12 @@ package dev.switchman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,15 +53,7 @@ class ValidateCommandTest {
 
     @Test
     void every_problem_is_reported_with_a_path_relative_to_the_current_directory() throws IOException {
-        Files.writeString(dir.resolve("prod.yaml"), """
-                apiVersion: switchman.dev/v1alpha1
-                kind: Environment
-                metadata: {name: prod, project: shop}
-                spec:
-                  services:
-                    web:
-                      deploy: {healthcheckTimout: 5, numReplicas: "two"}
-                """);
+        writeProd("{healthcheckTimout: 5, numReplicas: \"two\"}");
 
         CommandRun run = CommandRun.of("validate", dir.toString());
 
@@ -68,12 +63,66 @@ class ValidateCommandTest {
                 .contains(":7:51: error: prod.services.web.deploy.numReplicas: expected an integer");
     }
 
+    /** An environment {@code prod} whose web service's deploy block is {@code deploy}, on line 7. */
+    private void writeProd(String deploy) throws IOException {
+        Files.writeString(dir.resolve("prod.yaml"), """
+                apiVersion: switchman.dev/v1alpha1
+                kind: Environment
+                metadata: {name: prod, project: shop}
+                spec:
+                  services:
+                    web:
+                      deploy: %s
+                """.formatted(deploy));
+    }
+
     @Test
     void a_missing_directory_is_an_error_not_an_empty_state() {
         CommandRun run = CommandRun.of("validate", dir.resolve("nope").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(run.err()).contains("does not exist");
+    }
+
+    @Test
+    void json_lists_every_diagnostic_with_its_file_line_and_column() throws IOException {
+        CommandRun run = CommandRun.of("validate", "desired-state", "-o", "json");
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(run.exitCode()).isZero();
+        assertThat(json.path("valid").asBoolean()).isTrue();
+        assertThat(json.path("environments").asInt()).isEqualTo(4);
+        assertThat(json.path("revision").asText()).startsWith("sha256:");
+        assertThat(json.path("warnings").asInt()).isEqualTo(json.path("diagnostics").size()).isPositive();
+        JsonNode first = json.path("diagnostics").get(0);
+        assertThat(first.path("severity").asText()).isEqualTo("warning");
+        assertThat(first.path("file").asText()).startsWith("desired-state/");
+        assertThat(first.path("line").asInt()).isPositive();
+        assertThat(first.path("column").asInt()).isPositive();
+        assertThat(first.path("message").asText()).contains("is not available");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void github_annotations_and_a_markdown_table_for_ci() throws IOException {
+        writeProd("{healthcheckTimout: 5}");
+
+        CommandRun github = CommandRun.of("validate", dir.toString(), "--format", "github");
+        CommandRun markdown = CommandRun.of("validate", dir.toString(), "--format", "markdown");
+
+        assertThat(github.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(github.out()).contains("::error file=" + dir.resolve("prod.yaml") + ",line=7,col=16,"
+                + "title=prod.services.web.deploy.healthcheckTimout::unknown key \"healthcheckTimout\"");
+        assertThat(markdown.out()).startsWith("### Switchman validate\n\n❌ ").contains("| ❌ error | `"
+                + dir.resolve("prod.yaml") + ":7:16` | `prod.services.web.deploy.healthcheckTimout` | unknown key");
+    }
+
+    @Test
+    void the_directory_defaults_to_SWITCHMAN_DESIRED_DIR_like_every_other_command() {
+        CommandRun run = CommandRun.withEnvironment(Map.of("SWITCHMAN_DESIRED_DIR", "desired-state/ticketing"), "validate");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("desired-state/ticketing is valid: 1 project(s), 2 environment(s)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.Policy;
 import dev.switchman.desired.SourceLocation;
 import dev.switchman.desired.VariableValue;
+import dev.switchman.redaction.Redactor;
 import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.NotificationDelivery;
 import dev.switchman.store.NotificationRepository;
@@ -239,7 +240,7 @@ class NotifierIT {
         quiet();
 
         assertThat(receiver.bodies()).singleElement().satisfies(body -> assertThat(body)
-                .doesNotContain(SECRET, "t0k3n-in-the-path").contains("(redacted)"));
+                .doesNotContain(SECRET, "t0k3n-in-the-path").contains(Redactor.HIDDEN));
         JsonNode slack = received().get(0);
         assertThat(slack.get("text").asText()).startsWith(":rotating_light: *Service degraded*");
         assertThat(slack.get("blocks")).hasSize(2);

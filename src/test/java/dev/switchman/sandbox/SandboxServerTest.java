@@ -133,6 +133,19 @@ class SandboxServerTest {
     }
 
     @Test
+    void dashboardEditNamesServicesAsPeopleKnowThem() throws Exception {
+        SandboxHarness h = start(SandboxHarness.shop());
+
+        HttpResponse<String> edit = post("/sandbox/admin/dashboard-edit", Map.of("project", "shop", "environment",
+                "production", "patch", Map.of("services", Map.of("api", Map.of("deploy", Map.of("numReplicas", 3))))));
+
+        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+        HttpResponse<String> r = graphql("query($e: String!, $s: String!) { serviceInstance(environmentId: $e, serviceId: $s) { numReplicas } }",
+                Map.of("e", h.production, "s", h.api));
+        assertThat(Json.at(body(r), "data.serviceInstance.numReplicas")).isEqualTo(3);
+    }
+
+    @Test
     void relayPaginationWithFirstAfterAndFirstZero() throws Exception {
         SandboxHarness h = start(SandboxHarness.shop());
         String q = "query($e: String!, $f: Int, $a: String) { environment(id: $e) { serviceInstances(first: $f, after: $a) { edges { cursor node { serviceName } } pageInfo { hasNextPage endCursor } } } }";

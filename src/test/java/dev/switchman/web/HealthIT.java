@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.inject.Inject;
 
@@ -50,6 +51,14 @@ class HealthIT {
                 .body("checks.find { it.name == 'desired-state' }.data.errors", greaterThan(0))
                 .body("checks.find { it.name == 'desired-state' }.data.invalidRevision",
                         equalTo(holder.status().latestRevision()));
+    }
+
+    @Test
+    void readinessNamesTheRailwayEndpointAndSaysThatNoTokenIsSet() {
+        given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'railway' }.data.apiUrl", notNullValue())
+                .body("checks.find { it.name == 'railway' }.data.token",
+                        startsWith("missing: set RAILWAY_TOKEN (a project token) or RAILWAY_API_TOKEN"));
     }
 
     @Test

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Prints how long the packaged command line takes to first output and to exit (median/max over RUNS)
+# for version, validate, plan (one environment and --all, against an in-process sandbox) and apply.
+# Usage: bench/cli-startup-benchmark.sh [RUNS=5]
+set -eu
+cd "$(dirname "$0")/.."
+./mvnw -B -q ${MAVEN_ARGS:-} package -DskipTests
+exec ./mvnw -B -q ${MAVEN_ARGS:-} test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
+  -Dexec.mainClass=dev.switchman.bench.CliStartupBenchmark -Dexec.classpathScope=test \
+  -Dexec.args="${1:-5}"
