@@ -99,7 +99,7 @@ final class SettingWrites {
         return input.has("source") ? (ObjectNode) input.get("source") : input.putObject("source");
     }
 
-    private static JsonNode replicasByRegion(Object value) {
+    static JsonNode replicasByRegion(Object value) {
         if (value == null) {
             return NODES.nullNode();
         }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,19 +34,13 @@ public class RailwayClient implements RailwayApi {
 
     @Inject
     RailwayClient(SwitchmanConfig settings, MeterRegistry registry, RailwayStatus status) {
-        this(RestClientTransport.create(settings.railway()), settings.railway(), registry, RailwayClock.system(),
+        this(transport(settings.railway()), settings.railway(), registry, RailwayClock.system(),
                 () -> ThreadLocalRandom.current().nextDouble(), status);
     }
 
-    /** A client outside CDI, over the JDK's HTTP client: for command-line tools that do not start Quarkus. */
+    /** A client outside CDI: for command-line tools that do not start Quarkus. */
     public static RailwayClient standalone(RailwayConfig config) {
-        return new RailwayClient(new JdkHttpTransport(URI.create(config.apiUrl()), config.connectTimeout(),
-                config.readTimeout()), config, new SimpleMeterRegistry(), RailwayClock.system(),
-                () -> ThreadLocalRandom.current().nextDouble());
-    }
-
-    RailwayClient(RailwayConfig config, MeterRegistry registry) {
-        this(RestClientTransport.create(config), config, registry, RailwayClock.system(),
+        return new RailwayClient(transport(config), config, new SimpleMeterRegistry(), RailwayClock.system(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -57,16 +52,28 @@ public class RailwayClient implements RailwayApi {
     RailwayClient(GraphqlTransport transport, RailwayConfig config, MeterRegistry registry, RailwayClock clock,
             DoubleSupplier random, RailwayStatus status) {
         ApiBudget budget = new ApiBudget(config.requestsPerHour(), config.requestsPerSecond(), clock);
+        status.watch(budget);
         this.caller = new GraphqlCaller(transport, OperationDocuments.load(RailwayClient.class.getClassLoader()),
                 RailwayAuth.choose(config.token(), config.apiToken()), budget, clock,
                 new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff(), random),
-                config.retry(), new RailwayMetrics(registry, budget, status), json);
+                config.retry(), Timeouts.of(config), config.budgetPatience(), new RailwayMetrics(registry, budget, status),
+                json);
         this.volumes = new VolumeCalls(caller, json);
+    }
+
+    private static GraphqlTransport transport(RailwayConfig config) {
+        return new JdkHttpTransport(URI.create(config.apiUrl()), config.connectTimeout());
     }
 
     @Override
     public JsonNode environmentState(String environmentId) {
         return new EnvironmentStateReader(caller, json).read(environmentId);
+    }
+
+    @Override
+    public Map<String, JsonNode> environmentStates(List<String> environmentIds) {
+        return environmentIds.isEmpty() ? Map.of() : new EnvironmentStateReader(caller, json)
+                .readMany(environmentIds, caller.document(Operation.ENVIRONMENT_STATES));
     }
 
     @Override

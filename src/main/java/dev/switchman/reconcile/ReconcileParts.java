@@ -15,7 +15,8 @@ import java.time.Duration;
  * {@link RolloutControl#NONE} when deployments are not followed; {@code migrations} null makes an environment
  * that declares them stall rather than deploy unmigrated).
  */
-record ReconcileParts(RailwayApi railway, RailwayTargets targets, LastAppliedSnapshots snapshots, Secrets secrets,
+record ReconcileParts(RailwayApi railway, RailwayTargets targets, Observations observations,
+        LastAppliedSnapshots snapshots, Secrets secrets,
         PlanExecutor executor, InventoryRepository inventoryRepository, ReconcileEvents events,
         ReconcileMetrics metrics, Notifier notifier, RolloutControl rollouts, MigrationGate migrations,
         Duration migrationBusyRequeue) {

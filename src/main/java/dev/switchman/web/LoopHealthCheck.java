@@ -55,6 +55,9 @@ public class LoopHealthCheck implements HealthCheck {
         if (health.oldestRunStartedAt() != null) {
             response.withData("oldestRunStartedAt", health.oldestRunStartedAt().toString());
         }
+        if (health.budgetWarning() != null) {
+            response.withData("budget", health.budgetWarning());
+        }
         return response.build();
     }
 }

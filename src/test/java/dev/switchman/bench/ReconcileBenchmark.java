@@ -133,7 +133,7 @@ public final class ReconcileBenchmark {
         }
     }
 
-    /** Every environment Ready at the revision now on disk. */
+    /** Every environment Ready at its revision in the tree now on disk. */
     private boolean allReady() {
         String onDisk = BenchDesiredState.revisionOf(dir);
         try {
@@ -142,7 +142,7 @@ public final class ReconcileBenchmark {
             for (JsonNode env : list) {
                 if ("True".equals(env.path("conditions").path("Ready").asText())
                         && env.path("reconciledRevision").asText().equals(env.path("revision").asText())
-                        && onDisk.equals(env.path("revision").asText())) {
+                        && onDisk.equals(env.path("provenance").asText())) {
                     ready++;
                 }
             }

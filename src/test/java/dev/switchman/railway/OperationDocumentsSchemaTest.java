@@ -70,11 +70,17 @@ class OperationDocumentsSchemaTest {
     private List<String> problems(GraphQLSchema schema) {
         List<String> problems = new ArrayList<>();
         for (Operation operation : Operation.values()) {
-            Document document = Parser.parse(documents.text(operation));
-            for (ValidationError error : ParseAndValidate.validate(schema, document)) {
-                problems.add(operation.documentName() + ": " + error.getMessage());
-            }
+            validate(schema, operation.documentName(), documents.text(operation), problems);
         }
+        // the batched read as it is sent: one alias per environment
+        validate(schema, "EnvironmentStates x3",
+                EnvironmentStateReader.batchDocument(3, documents.text(Operation.ENVIRONMENT_STATES)), problems);
         return problems;
+    }
+
+    private static void validate(GraphQLSchema schema, String name, String text, List<String> problems) {
+        for (ValidationError error : ParseAndValidate.validate(schema, Parser.parse(text))) {
+            problems.add(name + ": " + error.getMessage());
+        }
     }
 }

@@ -17,11 +17,13 @@ class OperationTest {
             new RailwayException.Rejected(Operation.SERVICE_INSTANCE_DEPLOY, "bad", null, "BAD_USER_INPUT");
 
     @Test
-    void deploys_rollbacks_creates_volumes_and_backups_are_not_idempotent() {
+    void deploys_rollbacks_creates_volumes_backups_and_commits_are_not_idempotent() {
+        // a second commit of a staged patch finds nothing staged; a second direct commit deploys again
         assertThat(Operation.values())
                 .filteredOn(operation -> operation.kind() == Operation.Kind.NON_IDEMPOTENT_WRITE)
                 .containsExactlyInAnyOrder(Operation.SERVICE_INSTANCE_DEPLOY, Operation.DEPLOYMENT_ROLLBACK,
-                        Operation.SERVICE_CREATE, Operation.VOLUME_CREATE, Operation.VOLUME_INSTANCE_BACKUP_CREATE);
+                        Operation.SERVICE_CREATE, Operation.VOLUME_CREATE, Operation.VOLUME_INSTANCE_BACKUP_CREATE,
+                        Operation.ENVIRONMENT_PATCH_COMMIT, Operation.ENVIRONMENT_PATCH_COMMIT_STAGED);
     }
 
     @Test

@@ -90,11 +90,11 @@ class RailwayClientHttpTest {
                 {"data":{"serviceInstanceDeployV2":"dep-2"}}""");
         AtomicInteger refusals = new AtomicInteger(1);
         GraphqlTransport http = new JdkHttpTransport(railway.uri());
-        GraphqlTransport refusingOnce = (body, headers) -> {
+        GraphqlTransport refusingOnce = (body, headers, timeout) -> {
             if (refusals.getAndDecrement() > 0) {
                 throw new GraphqlTransport.TransportFailure("connection refused", false, null);
             }
-            return http.post(body, headers);
+            return http.post(body, headers, timeout);
         };
 
         String deploymentId = new RailwayClient(refusingOnce, StandaloneRailwayConfig.withTokens(null, "acct"), registry,

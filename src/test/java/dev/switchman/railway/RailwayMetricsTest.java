@@ -20,7 +20,7 @@ class RailwayMetricsTest {
         metrics.request(Operation.SERVICE_INSTANCE_DEPLOY, RailwayMetrics.outcome(
                 new RailwayException.RateLimited(Operation.SERVICE_INSTANCE_DEPLOY, "429", null, null)), Duration.ZERO);
         metrics.rateLimitWait();
-        budget.observe(321, null);
+        budget.observe(new RateLimitHeaders(null, 321L, null, null));
 
         String scrape = registry.scrape();
         // Label sets may end with a comma depending on the exposition format version.

@@ -186,7 +186,7 @@ class ReconcileSchedulerIT {
         AtomicReference<String> invalid = new AtomicReference<>("");
         scheduler = new ReconcileScheduler(reconciler, () -> Optional.ofNullable(desired.get()),
                 environment -> environment.name().equals("production") ? invalid.get() : "", controls, executor,
-                clock, new RunDelays(INITIAL_BACKOFF, Duration.ofMinutes(5), () -> 0.5));
+                clock, new RunDelays(INITIAL_BACKOFF, Duration.ofMinutes(5), () -> 0.5), ReconcileScheduler.Budget.NONE);
         tick();
         idle();
 
