@@ -2,6 +2,7 @@ package dev.switchman.web.ui;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,13 +20,23 @@ import java.util.List;
  * @param drift how many field paths differ from what was last applied
  * @param held services held on their last verified source after a rollback
  * @param quarantined the revision that will not be applied again, null when none
+ * @param stretched how often it is read when the loop reads it less often than its {@code policy.interval} to fit
+ *     the Railway API budget ({@code read every 2 min, not 60 s: the API budget}), null when as declared
  */
 public record EnvironmentRow(String project, String name, String href, String api, Headline headline,
         String revision, String provenance, Instant lastRun, String lastResult, Instant nextRun, boolean running,
-        int drift, List<String> held, String quarantined, RunStrip strip) {
+        int drift, List<String> held, String quarantined, RunStrip strip, String stretched) {
 
     public String qualifiedName() {
         return project + "/" + name;
+    }
+
+    /** What {@link #stretched} says, or null when the environment is read as often as it declares. */
+    static String stretched(Duration declared, Duration interval) {
+        if (declared == null || interval == null || interval.compareTo(declared) <= 0) {
+            return null;
+        }
+        return "read every " + PageFormats.span(interval) + ", not " + PageFormats.span(declared) + ": the API budget";
     }
 
     static String href(String project, String name) {

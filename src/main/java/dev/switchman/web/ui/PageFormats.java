@@ -55,7 +55,8 @@ public final class PageFormats {
         return between.isNegative() ? "in " + span : span + " ago";
     }
 
-    private static String span(Duration length) {
+    /** {@code 45 s}, {@code 4 min}, {@code 2 h}, {@code 3 d}: a length as people round it. */
+    static String span(Duration length) {
         long seconds = length.toSeconds();
         if (seconds < 90) {
             return seconds + " s";

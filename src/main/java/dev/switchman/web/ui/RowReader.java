@@ -42,7 +42,8 @@ public class RowReader {
                 state.fingerprint(environment), state.revision(),
                 status == null ? null : status.updatedAt(), status == null ? null : status.lastResult(),
                 schedule.map(EnvironmentSchedule::nextRunAt).orElse(null), running,
-                status == null ? 0 : status.drift().size(), List.copyOf(held), quarantined, RunStrip.of(runs, now));
+                status == null ? 0 : status.drift().size(), List.copyOf(held), quarantined, RunStrip.of(runs, now),
+                schedule.map(s -> EnvironmentRow.stretched(s.declaredInterval(), s.interval())).orElse(null));
     }
 
     /** {@code by the API (maintenance)} or {@code by policy.suspend in the YAML}; null when not suspended. */
