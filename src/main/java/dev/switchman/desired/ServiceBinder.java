@@ -10,6 +10,7 @@ import static dev.switchman.desired.Fields.text;
 
 import dev.switchman.desired.VerificationSpec.CheckSpec;
 import dev.switchman.desired.VerificationSpec.JsonExpectation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.yaml.YamlNode;
 import dev.switchman.desired.yaml.YamlNode.MapNode;
 import java.time.Duration;

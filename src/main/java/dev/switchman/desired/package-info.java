@@ -5,8 +5,8 @@
  * JSON Schema is generated), merging, semantic checks, the secrets check
  * ({@link dev.switchman.desired.DesiredStateValidator}), {@code Durations} and {@code CronExpression}.
  *
- * <p>Pure: imports only its subpackages {@code yaml} and {@code shape}, snakeyaml-engine and the
- * JDK; nothing from Quarkus, HTTP or JDBC. File reading happens only in the loader, which takes a
- * directory and returns values.
+ * <p>Pure: imports only its subpackages {@code yaml}, {@code shape} and {@code diagnostic}, snakeyaml-engine,
+ * cron-utils and the JDK; nothing from Quarkus, HTTP or JDBC. File reading happens only in the loader, which takes
+ * a directory and returns values.
  */
 package dev.switchman.desired;

@@ -3,7 +3,6 @@ package dev.switchman.railway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchman.config.SwitchmanConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,8 +32,8 @@ public class RailwayClient implements RailwayApi {
     private final VolumeCalls volumes;
 
     @Inject
-    RailwayClient(SwitchmanConfig settings, MeterRegistry registry, RailwayStatus status) {
-        this(transport(settings.railway()), settings.railway(), registry, RailwayClock.system(),
+    RailwayClient(RailwayConfig config, MeterRegistry registry, RailwayStatus status) {
+        this(transport(config), config, registry, RailwayClock.system(),
                 () -> ThreadLocalRandom.current().nextDouble(), status);
     }
 

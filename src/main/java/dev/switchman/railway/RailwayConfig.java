@@ -1,5 +1,6 @@
 package dev.switchman.railway;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * environment variables ({@code RAILWAY_TOKEN}, {@code RAILWAY_API_TOKEN}, {@code RAILWAY_API_URL})
  * through {@code application.properties}.
  */
-/* Part of dev.switchman.config.SwitchmanConfig (switchman.railway.*): one mapping for every setting. */
+@ConfigMapping(prefix = "switchman.railway")
 public interface RailwayConfig {
 
     /** Railway's public GraphQL endpoint. */

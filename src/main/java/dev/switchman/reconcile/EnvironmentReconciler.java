@@ -1,10 +1,12 @@
 package dev.switchman.reconcile;
 
 import dev.switchman.apply.PlanExecutor;
+import dev.switchman.apply.RailwayTargets;
 import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Secrets;
 import dev.switchman.migrate.MigrationGate;
+import dev.switchman.migrate.MigrationNotices;
 import dev.switchman.migrate.PreMigrationBackup;
 import dev.switchman.notify.Notifier;
 import dev.switchman.railway.RailwayApi;
@@ -12,6 +14,7 @@ import dev.switchman.railway.RailwayException;
 import dev.switchman.rollout.RolloutControl;
 import dev.switchman.rollout.RolloutEvent;
 import dev.switchman.rollout.Rollouts;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.HoldRepository;

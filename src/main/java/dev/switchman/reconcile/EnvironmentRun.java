@@ -3,6 +3,7 @@ package dev.switchman.reconcile;
 import dev.switchman.apply.ApplyReport;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
+import dev.switchman.notify.DriftNotices;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.plan.LastApplied;

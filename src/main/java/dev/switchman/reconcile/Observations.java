@@ -1,6 +1,7 @@
 package dev.switchman.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchman.apply.RailwayTargets;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;

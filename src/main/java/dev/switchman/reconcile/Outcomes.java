@@ -50,7 +50,7 @@ final class Outcomes {
 
     /** A plan with blockers: nothing was written. */
     static ReconcileOutcome blocked(Plan plan) {
-        boolean secret = plan.blockers().stream().anyMatch(b -> b.message().contains("secret"));
+        boolean secret = plan.blockers().stream().anyMatch(b -> b.kind() == PlanNote.Kind.UNRESOLVED_SECRET);
         return new ReconcileOutcome.Stalled(secret ? "SecretMissing" : "PlanBlocked",
                 plan.blockers().stream().map(PlanNote::toString).collect(Collectors.joining("; ")));
     }

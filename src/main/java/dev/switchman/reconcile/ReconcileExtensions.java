@@ -18,6 +18,7 @@ import dev.switchman.rollout.RolloutEvent;
 import dev.switchman.rollout.RolloutSettings;
 import dev.switchman.rollout.Rollouts;
 import dev.switchman.secrets.EnvironmentSecrets;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.HoldRepository;
 import dev.switchman.store.RolloutRepository;

@@ -1,5 +1,7 @@
 package dev.switchman.reconcile;
 
+import dev.switchman.source.DesiredStateHolder;
+import dev.switchman.store.LeaderLock;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.railway.RailwayConfig;
 import dev.switchman.railway.RailwayStatus;
 import dev.switchman.store.EnvironmentControl;
 import dev.switchman.store.EnvironmentControlRepository;
@@ -54,7 +57,7 @@ public class ReconcileLoop {
 
     public ReconcileLoop(SwitchmanConfig config, DesiredStateHolder holder, EnvironmentReconciler reconciler,
             EnvironmentControlRepository controls, EventRepository events, LeaderLock leaderLock,
-            RailwayStatus railway) {
+            RailwayStatus railway, RailwayConfig railwayConfig) {
         this.settings = config.reconcile();
         this.holder = holder;
         this.controls = controls;
@@ -66,7 +69,7 @@ public class ReconcileLoop {
                         : String.valueOf(holder.status().latestRevision()), controls, executor,
                 InstantSource.system(), new RunDelays(settings.initialBackoff(), settings.maxBackoff(),
                         () -> ThreadLocalRandom.current().nextDouble()),
-                new RailwayBudget(railway, config.railway().readBatch()));
+                new RailwayBudget(railway, railwayConfig.readBatch()));
     }
 
     void start(@Observes StartupEvent started) {

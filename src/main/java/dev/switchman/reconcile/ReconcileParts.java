@@ -1,6 +1,7 @@
 package dev.switchman.reconcile;
 
 import dev.switchman.apply.PlanExecutor;
+import dev.switchman.apply.RailwayTargets;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Secrets;
 import dev.switchman.migrate.MigrationGate;

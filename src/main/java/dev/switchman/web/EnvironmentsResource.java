@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.reconcile.ReconcileLoop;
 
 /**

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 import dev.switchman.config.SwitchmanConfig;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.reconcile.LoopHealth;
 import dev.switchman.reconcile.ReconcileLoop;
 

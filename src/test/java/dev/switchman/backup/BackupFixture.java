@@ -3,7 +3,7 @@ package dev.switchman.backup;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.store.EmbeddedPostgres;
 import java.sql.Connection;

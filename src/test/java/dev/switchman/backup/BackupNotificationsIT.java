@@ -9,7 +9,7 @@ import dev.switchman.desired.DesiredProject;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.Policy;
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.NotifySettings;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.Policy;
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.redaction.Redactor;
 import dev.switchman.store.EmbeddedPostgres;

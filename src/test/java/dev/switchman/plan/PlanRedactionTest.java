@@ -6,7 +6,7 @@ import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
 import dev.switchman.desired.Secrets;
 import dev.switchman.desired.ServiceSpec;
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.SourceSpec;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.observed.ObservedEnvironment;

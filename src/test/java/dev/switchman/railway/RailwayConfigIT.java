@@ -2,7 +2,6 @@ package dev.switchman.railway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchman.config.SwitchmanConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,14 +24,13 @@ class RailwayConfigIT {
     }
 
     @Inject
-    SwitchmanConfig settings;
+    RailwayConfig config;
 
     @Inject
     RailwayApi api;
 
     @Test
     void theMappingReadsRailwaysVariablesAndHasTheHobbyDefaults() {
-        RailwayConfig config = settings.railway();
         assertThat(config.token()).contains("proj-from-env");
         assertThat(config.apiToken()).isEmpty();
         assertThat(config.apiUrl()).isEqualTo(RailwayConfig.DEFAULT_API_URL);

@@ -11,7 +11,7 @@ import dev.switchman.migrate.DatabaseKey;
 import dev.switchman.migrate.MigrationLocks;
 import dev.switchman.migrate.SchemaBaselines;
 import dev.switchman.migrate.MigrationRuns;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.testing.DesiredStateFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.switchman.web.ui;
 
-import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.railway.RailwayConfig;
 import dev.switchman.railway.RailwayStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,10 +39,10 @@ public record BudgetView(long remaining, int perHour, String lastOutcome, Instan
         private final RailwayStatus status;
         private final int perHour;
 
-        public Reader(MeterRegistry registry, RailwayStatus status, SwitchmanConfig config) {
+        public Reader(MeterRegistry registry, RailwayStatus status, RailwayConfig config) {
             this.registry = registry;
             this.status = status;
-            this.perHour = config.railway().requestsPerHour();
+            this.perHour = config.requestsPerHour();
         }
 
         BudgetView now() {

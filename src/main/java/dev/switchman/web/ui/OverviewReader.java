@@ -2,9 +2,9 @@ package dev.switchman.web.ui;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
-import dev.switchman.desired.Diagnostic;
-import dev.switchman.reconcile.DesiredStateHolder;
-import dev.switchman.reconcile.DesiredStateStatus;
+import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.source.DesiredStateHolder;
+import dev.switchman.source.DesiredStateStatus;
 import dev.switchman.store.EnvironmentControl;
 import dev.switchman.store.EnvironmentControlRepository;
 import dev.switchman.store.EnvironmentStatus;

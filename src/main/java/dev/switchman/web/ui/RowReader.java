@@ -2,7 +2,7 @@ package dev.switchman.web.ui;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.reconcile.EnvironmentSchedule;
 import dev.switchman.reconcile.ReconcileLoop;
 import dev.switchman.store.EnvironmentControl;

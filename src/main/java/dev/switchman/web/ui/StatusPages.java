@@ -3,7 +3,7 @@ package dev.switchman.web.ui;
 import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

@@ -11,7 +11,8 @@
  * field paths, messages written never to hold values).
  *
  * <p>May import Qute, Quarkus REST, Micrometer (to read the budget gauge), {@code javax.sql} (bulk reads for
- * the overview, one query for all environments instead of one per environment), and the desired, railway
- * (status only), reconcile, store and web packages.
+ * the overview, one query for all environments instead of one per environment), and the config, desired (and
+ * desired.diagnostic), railway (its status and settings only), reconcile (the loop's schedule), source (the
+ * desired state in force), store and web packages; only cli imports it.
  */
 package dev.switchman.web.ui;

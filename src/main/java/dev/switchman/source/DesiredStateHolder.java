@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.source;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.DiagnosticScope;
 import dev.switchman.desired.DesiredStateLoader;
-import dev.switchman.desired.Diagnostic;
+import dev.switchman.desired.diagnostic.Diagnostic;
 import dev.switchman.desired.LoadResult;
 import dev.switchman.desired.TreeRevision;
 import dev.switchman.source.GitSource;

@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

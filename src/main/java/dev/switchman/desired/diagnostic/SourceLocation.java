@@ -1,4 +1,4 @@
-package dev.switchman.desired;
+package dev.switchman.desired.diagnostic;
 
 /**
  * A place in a desired-state file; lines and columns count from 1.

@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

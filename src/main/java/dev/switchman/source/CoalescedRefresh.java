@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.source;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

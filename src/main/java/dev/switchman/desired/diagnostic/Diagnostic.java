@@ -1,4 +1,4 @@
-package dev.switchman.desired;
+package dev.switchman.desired.diagnostic;
 
 import java.util.Comparator;
 

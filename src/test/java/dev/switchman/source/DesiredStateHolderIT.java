@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.reconcile.DesiredStateHolder.LoadOutcome;
+import dev.switchman.source.DesiredStateHolder.LoadOutcome;
 import dev.switchman.store.DesiredStateLoadRepository;
 import dev.switchman.testing.DesiredStateFiles;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.source;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.switchman.desired.Diagnostic;
+import dev.switchman.desired.diagnostic.Diagnostic;
 
 /** Diagnostics as the JSON array the store keeps: plain maps, so nothing needs reflection. */
 final class DiagnosticsJson {

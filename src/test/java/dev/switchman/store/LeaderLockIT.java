@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

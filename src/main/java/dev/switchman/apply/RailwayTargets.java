@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.apply;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.railway.ProjectTopology;
@@ -64,7 +64,7 @@ public final class RailwayTargets {
     }
 
     /** Looks the project up again on the next run (it or its environment may have been recreated). */
-    void forget(DesiredEnvironment environment) {
+    public void forget(DesiredEnvironment environment) {
         projectIds.apply(environment.project()).ifPresent(topologies::remove);
         String found = projectIdsFound.remove(environment.project());
         if (found != null) {

@@ -1,11 +1,11 @@
-package dev.switchman.reconcile;
+package dev.switchman.source;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import dev.switchman.desired.DesiredState;
-import dev.switchman.desired.Diagnostic;
+import dev.switchman.desired.diagnostic.Diagnostic;
 
 /**
  * What the holder knows, as one consistent value.

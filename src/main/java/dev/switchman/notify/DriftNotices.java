@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.notify;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
@@ -15,12 +15,12 @@ import java.util.TreeSet;
  * is keyed by revision and field set, so the same drift reported every interval is sent once; "corrected"
  * follows every run that leaves the environment as desired, and the notifier sends it only after an alert.
  */
-final class DriftNotices {
+public final class DriftNotices {
 
     private DriftNotices() {
     }
 
-    static Notification detected(DesiredEnvironment environment, String revision, List<Change> changes,
+    public static Notification detected(DesiredEnvironment environment, String revision, List<Change> changes,
             Policy.DriftMode mode) {
         List<String> fields = changes.stream().map(Change::address).sorted().toList();
         String services = String.join(", ", new TreeSet<>(changes.stream().map(Change::service)
@@ -33,7 +33,7 @@ final class DriftNotices {
                         "services", services));
     }
 
-    static Notification corrected(DesiredEnvironment environment, String revision, boolean revertedNow) {
+    public static Notification corrected(DesiredEnvironment environment, String revision, boolean revertedNow) {
         return Notification.of(environment.qualifiedName(), "", NotificationKind.DRIFT_CORRECTED, revision,
                 revertedNow ? "drifted fields reverted to the desired state (selfHeal)"
                         : "the environment matches the desired state again",

@@ -1,4 +1,4 @@
-package dev.switchman.reconcile;
+package dev.switchman.migrate;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.migrate.MigrationGate;
@@ -15,17 +15,17 @@ import java.util.Optional;
  * database (its own topic, so rollout news does not interleave with it), keyed by revision and database,
  * so the same halt reported on every reconcile until the revision changes is sent once.
  */
-final class MigrationNotices {
+public final class MigrationNotices {
 
     private MigrationNotices() {
     }
 
     /** A gate listener that sends {@link #of} to {@code notifier}. */
-    static MigrationGate.Listener to(Notifier notifier) {
+    public static MigrationGate.Listener to(Notifier notifier) {
         return (environment, revision, outcome) -> of(environment, revision, outcome).ifPresent(notifier::notify);
     }
 
-    static Optional<Notification> of(DesiredEnvironment environment, String revision, MigrationOutcome outcome) {
+    public static Optional<Notification> of(DesiredEnvironment environment, String revision, MigrationOutcome outcome) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("revision", String.valueOf(revision));
         String database;
@@ -52,7 +52,7 @@ final class MigrationNotices {
     }
 
     /** A migration command that failed in Railway's pre-deploy step of {@code service}'s deployment. */
-    static Notification commandFailed(String environment, String service, String database, String revision,
+    public static Notification commandFailed(String environment, String service, String database, String revision,
             String deploymentId, String reason, String incident) {
         return Notification.of(environment, database, NotificationKind.MIGRATION_FAILED,
                 revision + "/" + database + "#" + incident,
