@@ -46,6 +46,7 @@ final class PackageGraph {
                 "plan", "railway", "redaction", "rollout", "secrets", "source", "store");
         place("web", "apply", "backup", "config", "desired", "desired.diagnostic", "migrate", "notify", "observed",
                 "plan", "railway", "reconcile", "redaction", "rollout", "source", "store");
+        place("web.ui", "config", "desired", "desired.diagnostic", "railway", "reconcile", "source", "store", "web");
         place("cli", MAY_USE.keySet().toArray(String[]::new));
     }
 

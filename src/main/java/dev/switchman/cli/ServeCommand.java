@@ -6,6 +6,7 @@ import dev.switchman.railway.RailwayConfig;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxServer;
 import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.web.ui.StatusPageAddress;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
@@ -117,6 +118,7 @@ final class ServeCommand implements Callable<Integer> {
                         + " workspace token); until then every environment stalls as RailwayUnauthorized"
                         + " (also shown in /q/health/ready)");
             }
+            System.out.println("Status page: " + StatusPageAddress.url());
             String base = "http://localhost:" + port;
             System.out.printf("Switchman is serving on %s. Try:%n  switchman status -w%s   |   curl -s %s/api/v1/environments"
                     + "   |   curl -s %s/q/health/ready%n", base, port == 8080 ? "" : " --server " + base, base, base);

@@ -207,7 +207,7 @@ final class RolloutRecorder {
 
     static ArrayNode services(Rollout rollout) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        rollout.services.forEach(s -> array.add(service(s)));
+        rollout.services.forEach(s -> array.add(VerificationRounds.write(service(s), s)));
         return array;
     }
 

@@ -94,6 +94,10 @@ class BackupsApiIT {
                 .body("[0].backups.find { it.name == 'shop-left-running' }.status", equalTo("abandoned"))
                 .body("[0].backups.find { it.name == 'shop-left-running' }.good", equalTo(false))
                 .body("[0].drills[0].passed", equalTo(true));
+        // the status page shows the same catalog and drill to people
+        assertThat(given().when().get("/environments/acme/production").then().statusCode(200).extract().asString())
+                .contains("Latest verified backup:", "class=\"strip-ok\">completed", "class=\"strip-bad\">abandoned",
+                        "shop-left-running", "class=\"strip-ok\">passed");
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(matchesRegex("(?s).*\\nswitchman_backup_last_verified_age_seconds\\{[^}]*database=\"shop\"[^}]*} "
                         + "[0-9.]+(E[0-9]+)?\\n.*"))
