@@ -100,6 +100,7 @@ public final class ScaleBenchmark {
             System.out.printf(Locale.ROOT, "  converge from empty: %d requests, %s on the sandbox's clock%n",
                     transport.total() - before, Duration.between(convergeStart, sandbox.clock().now()));
 
+            sandbox.advance(Duration.ofHours(1));
             before = transport.total();
             sweepOnce(reconciler, first);
             System.out.printf(Locale.ROOT, "  no-op cycle: %d requests for %d environments (target: at most %d)%n",
@@ -107,33 +108,45 @@ public final class ScaleBenchmark {
 
             DesiredState second = write(dir, "b");
             before = transport.total();
+            // a fresh hour of budget, as a change made after a quiet while has
+            sandbox.advance(Duration.ofHours(1));
             Instant changeStart = sandbox.clock().now();
-            sweepOnce(reconciler, second);
+            Sweep firstRun = sweepOnce(reconciler, second);
             int written = transport.total() - before;
             sandbox.advance(Duration.ofSeconds(30));
             sweep(reconciler, second, sandbox);
             System.out.printf(Locale.ROOT, "  one change per service: %d requests to read, write and deploy (target: at"
                     + " most %d), %d more to follow the rollouts until verified; converged in %s on the sandbox's"
-                    + " clock%n", written, environments * (services + 3), transport.total() - before - written,
-                    Duration.between(changeStart, sandbox.clock().now()));
+                    + " clock%s%n", written, environments * (services + 3), transport.total() - before - written,
+                    Duration.between(changeStart, sandbox.clock().now()),
+                    firstRun.onlyRateLimited() || written < environments * (services + 2)
+                            ? " (the hour's budget ran out before every environment's run: the rest waited for it)" : "");
 
             loopForAnHour(reconciler, railway, status, second, sandbox, transport);
         }
     }
 
-    /** Reconciles every environment, in batches as the loop starts them, until all converge. */
+    /**
+     * Reconciles every environment, in batches as the loop starts them, until all converge; a round in which Railway
+     * refused everything for the hour's budget moves the clock on by five minutes rather than thirty seconds.
+     */
     private void sweep(EnvironmentReconciler reconciler, DesiredState state, RailwaySandbox sandbox) {
-        for (int round = 0; round < 50; round++) {
-            if (sweepOnce(reconciler, state)) {
+        for (int round = 0; round < 2_000; round++) {
+            Sweep result = sweepOnce(reconciler, state);
+            if (result.converged()) {
                 return;
             }
-            sandbox.advance(Duration.ofSeconds(30));
+            sandbox.advance(result.onlyRateLimited() ? Duration.ofMinutes(5) : Duration.ofSeconds(30));
         }
-        throw new IllegalStateException("did not converge in 50 rounds");
+        throw new IllegalStateException("did not converge in 2,000 rounds");
     }
 
-    private boolean sweepOnce(EnvironmentReconciler reconciler, DesiredState state) {
+    private record Sweep(boolean converged, boolean onlyRateLimited) {
+    }
+
+    private Sweep sweepOnce(EnvironmentReconciler reconciler, DesiredState state) {
         boolean converged = true;
+        boolean onlyRateLimited = true;
         List<DesiredEnvironment> all = state.environments();
         for (int i = 0; i < all.size(); i += 10) {
             List<DesiredEnvironment> batch = all.subList(i, Math.min(all.size(), i + 10));
@@ -142,9 +155,11 @@ public final class ScaleBenchmark {
                 ReconcileOutcome outcome = reconciler.reconcile(environment, state.fingerprint(environment),
                         state.revision(), "bench");
                 converged &= outcome instanceof ReconcileOutcome.Converged;
+                onlyRateLimited &= outcome instanceof ReconcileOutcome.Retry retry
+                        && retry.reason().equals("RailwayRateLimited");
             }
         }
-        return converged;
+        return new Sweep(converged, onlyRateLimited);
     }
 
     /**
