@@ -3,7 +3,7 @@ package dev.switchman.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchman.plan.Setting;
+import dev.switchman.settings.Setting;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,6 +3,7 @@ package dev.switchman.plan;
 import dev.switchman.desired.ServiceSpec;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.observed.ObservedVolume;
+import dev.switchman.settings.Setting;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import dev.switchman.desired.DeploySpec;
 import dev.switchman.desired.ServiceSpec;
 import dev.switchman.desired.SourceSpec;
 import dev.switchman.desired.VolumeSpec;
+import dev.switchman.settings.Setting;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,6 +4,7 @@ import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.observed.ObservedVariable;
 import dev.switchman.observed.ObservedVolume;
+import dev.switchman.settings.Setting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

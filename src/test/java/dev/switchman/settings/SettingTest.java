@@ -1,4 +1,4 @@
-package dev.switchman.plan;
+package dev.switchman.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +46,7 @@ class SettingTest {
     void everySettingIsFoundByItsPathAndOnlyBackupSchedulesApplyInPlace() {
         for (Setting setting : Setting.values()) {
             assertThat(Setting.byPath(setting.path())).contains(setting);
-            assertThat(setting.effect()).isEqualTo(setting == Setting.VOLUME_BACKUP_SCHEDULES
-                    ? Change.Effect.IN_PLACE : Change.Effect.REDEPLOY);
+            assertThat(setting.redeploys()).isEqualTo(setting != Setting.VOLUME_BACKUP_SCHEDULES);
         }
     }
 }
