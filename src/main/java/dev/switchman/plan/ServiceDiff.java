@@ -26,7 +26,7 @@ final class ServiceDiff {
     ServiceDiff(ServiceSpec spec, ObservedService current, Set<String> managedLastTime, List<Change> changes,
             List<PlanNote> notes) {
         this.service = spec.name();
-        this.wanted = ServiceSettings.of(spec);
+        this.wanted = spec.settings().byPath();
         this.current = current;
         this.managedLastTime = managedLastTime;
         this.changes = changes;

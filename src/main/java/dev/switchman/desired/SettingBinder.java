@@ -1,0 +1,61 @@
+package dev.switchman.desired;
+
+import dev.switchman.desired.yaml.YamlNode;
+import dev.switchman.desired.yaml.YamlNode.MapNode;
+import dev.switchman.settings.Setting;
+import dev.switchman.settings.SettingValues;
+import dev.switchman.settings.ValueType;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Binds a merged, validated service mapping's Railway settings, entry by entry of the {@link Setting} catalog. */
+final class SettingBinder {
+
+    private SettingBinder() {
+    }
+
+    static SettingValues bind(MapNode service) {
+        Map<Setting, Object> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            MapNode parent = service;
+            for (String key : setting.group().split("\\.")) {
+                parent = Fields.map(parent, key);
+            }
+            values.put(setting, value(setting.type(), parent, setting.key()));
+        }
+        return SettingValues.of(values);
+    }
+
+    private static Object value(ValueType type, MapNode parent, String key) {
+        return switch (type) {
+            case ValueType.Text t -> Fields.text(parent, key);
+            case ValueType.Matching m -> Fields.text(parent, key);
+            case ValueType.Choice c -> Fields.text(parent, key);
+            case ValueType.UrlPath p -> Fields.text(parent, key);
+            case ValueType.Cron c -> Fields.text(parent, key);
+            case ValueType.Whole w -> Fields.integer(parent, key);
+            case ValueType.Decimal d -> Fields.number(parent, key);
+            case ValueType.Flag f -> Fields.bool(parent, key);
+            case ValueType.Words w -> Fields.strings(parent, key);
+            case ValueType.Commands c -> Fields.strings(parent, key);
+            case ValueType.Choices c -> {
+                List<String> chosen = Fields.strings(parent, key);
+                yield chosen == null ? null : chosen.stream().distinct().sorted().toList();
+            }
+            case ValueType.RegionReplicas r -> regions(Fields.map(parent, key));
+        };
+    }
+
+    private static Map<String, Integer> regions(MapNode regions) {
+        if (regions == null) {
+            return null;
+        }
+        Map<String, Integer> replicas = new LinkedHashMap<>();
+        for (YamlNode.Entry e : regions.entries()) {
+            replicas.put(e.key(), e.value() instanceof MapNode region ? Fields.integer(region, "numReplicas") : null);
+        }
+        return replicas;
+    }
+}
