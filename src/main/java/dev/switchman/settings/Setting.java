@@ -150,7 +150,17 @@ public enum Setting {
         return declaration.configPointer;
     }
 
-    /** The {@code ServiceInstance} field the environment query selects for it, or null. */
+    /** How many units of the config's value make one of the YAML's (bytes per GB); 1 for most. */
+    public double configScale() {
+        return switch (write()) {
+            case Write.InstanceUpdate input -> 1;
+            case Write.ConfigPatchOnly patch -> 1;
+            case Write.Limit limit -> limit.configScale();
+            case Write.Volume volume -> 1;
+        };
+    }
+
+    /** The {@code ServiceInstance} field the environment query selects for it, if any. */
     public Optional<String> instanceField() {
         return Optional.ofNullable(declaration.instanceField);
     }
