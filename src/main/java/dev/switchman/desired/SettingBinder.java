@@ -29,22 +29,17 @@ final class SettingBinder {
     }
 
     private static Object value(ValueType type, MapNode parent, String key) {
-        return switch (type) {
-            case ValueType.Text t -> Fields.text(parent, key);
-            case ValueType.Matching m -> Fields.text(parent, key);
-            case ValueType.Choice c -> Fields.text(parent, key);
-            case ValueType.UrlPath p -> Fields.text(parent, key);
-            case ValueType.Cron c -> Fields.text(parent, key);
-            case ValueType.Whole w -> Fields.integer(parent, key);
-            case ValueType.Decimal d -> Fields.number(parent, key);
-            case ValueType.Flag f -> Fields.bool(parent, key);
-            case ValueType.Words w -> Fields.strings(parent, key);
-            case ValueType.Commands c -> Fields.strings(parent, key);
-            case ValueType.Choices c -> {
+        return switch (type.form()) {
+            case TEXT -> Fields.text(parent, key);
+            case WHOLE -> Fields.integer(parent, key);
+            case DECIMAL -> Fields.number(parent, key);
+            case FLAG -> Fields.bool(parent, key);
+            case LIST -> Fields.strings(parent, key);
+            case SET -> {
                 List<String> chosen = Fields.strings(parent, key);
                 yield chosen == null ? null : chosen.stream().distinct().sorted().toList();
             }
-            case ValueType.RegionReplicas r -> regions(Fields.map(parent, key));
+            case REPLICAS_BY_REGION -> regions(Fields.map(parent, key));
         };
     }
 

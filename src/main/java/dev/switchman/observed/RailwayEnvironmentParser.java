@@ -11,7 +11,6 @@ import static dev.switchman.observed.JsonValues.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.switchman.settings.Setting;
-import dev.switchman.settings.ValueType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -155,20 +154,12 @@ public final class RailwayEnvironmentParser {
 
         /** {@code node} as the binder would read the YAML; a config number is divided by {@code scale}. */
         private static Object value(Setting setting, JsonNode node, double scale) {
-            return switch (setting.type()) {
-                case ValueType.Text t -> text(node);
-                case ValueType.Matching m -> text(node);
-                case ValueType.Choice c -> text(node);
-                case ValueType.UrlPath p -> text(node);
-                case ValueType.Cron c -> text(node);
-                case ValueType.Whole w -> plain(node);
-                case ValueType.Decimal d -> scale == 1 ? plain(node)
-                        : node.isNumber() ? node.doubleValue() / scale : null;
-                case ValueType.Flag f -> plain(node);
-                case ValueType.Words w -> strings(node);
-                case ValueType.Commands c -> strings(node);
-                case ValueType.Choices c -> strings(node);
-                case ValueType.RegionReplicas r -> multiRegion(node);
+            return switch (setting.type().form()) {
+                case TEXT -> text(node);
+                case WHOLE, FLAG -> plain(node);
+                case DECIMAL -> scale == 1 ? plain(node) : node.isNumber() ? node.doubleValue() / scale : null;
+                case LIST, SET -> strings(node);
+                case REPLICAS_BY_REGION -> multiRegion(node);
             };
         }
 

@@ -32,23 +32,22 @@ final class SettingValue {
         if (value == null) {
             return null;
         }
-        return switch (type) {
-            case ValueType.Text t -> text(value);
-            case ValueType.Matching m -> text(value);
-            case ValueType.Choice c -> text(value);
-            case ValueType.UrlPath p -> text(value);
-            case ValueType.Cron c -> text(value);
-            case ValueType.Whole w -> number(value);
-            case ValueType.Decimal d -> number(value);
-            case ValueType.Flag f -> value instanceof Boolean b ? b : Boolean.valueOf(value.toString());
-            case ValueType.Words w -> list(value);
-            case ValueType.Commands c -> list(value);
-            case ValueType.Choices c -> {
+        return switch (type.form()) {
+            case TEXT -> value.toString().isEmpty() ? null : value.toString();
+            case WHOLE, DECIMAL -> number(value);
+            case FLAG -> value instanceof Boolean b ? b : Boolean.valueOf(value.toString());
+            case LIST -> {
+                List<String> list = value instanceof Collection<?> c
+                        ? c.stream().map(String::valueOf).toList()
+                        : List.of(value.toString());
+                yield list.isEmpty() ? null : list;
+            }
+            case SET -> {
                 var set = new TreeSet<String>();
                 ((Collection<?>) value).forEach(v -> set.add(String.valueOf(v)));
                 yield set.isEmpty() ? null : set;
             }
-            case ValueType.RegionReplicas r -> {
+            case REPLICAS_BY_REGION -> {
                 var replicas = new TreeMap<String, BigDecimal>();
                 ((Map<?, ?>) value).forEach((region, count) -> {
                     if (count != null) {
@@ -58,17 +57,6 @@ final class SettingValue {
                 yield replicas.isEmpty() ? null : replicas;
             }
         };
-    }
-
-    private static String text(Object value) {
-        return value.toString().isEmpty() ? null : value.toString();
-    }
-
-    private static List<String> list(Object value) {
-        List<String> list = value instanceof Collection<?> c
-                ? c.stream().map(String::valueOf).toList()
-                : List.of(value.toString());
-        return list.isEmpty() ? null : list;
     }
 
     private static BigDecimal number(Object value) {

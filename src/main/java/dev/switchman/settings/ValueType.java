@@ -9,6 +9,44 @@ import java.util.List;
  */
 public sealed interface ValueType {
 
+    /**
+     * How a value is held once read, whatever its constraints: what the binder, the parser, the comparison and
+     * the writes switch over.
+     */
+    enum Form {
+        /** A string. */
+        TEXT,
+        /** An integer. */
+        WHOLE,
+        /** A double. */
+        DECIMAL,
+        /** A boolean. */
+        FLAG,
+        /** A list of strings, in order; a single string is a one-element list. */
+        LIST,
+        /** A set of strings, held sorted. */
+        SET,
+        /** Region name -> replicas. */
+        REPLICAS_BY_REGION
+    }
+
+    default Form form() {
+        return switch (this) {
+            case Text t -> Form.TEXT;
+            case Matching m -> Form.TEXT;
+            case Choice c -> Form.TEXT;
+            case UrlPath p -> Form.TEXT;
+            case Cron c -> Form.TEXT;
+            case Whole w -> Form.WHOLE;
+            case Decimal d -> Form.DECIMAL;
+            case Flag f -> Form.FLAG;
+            case Words w -> Form.LIST;
+            case Commands c -> Form.LIST;
+            case Choices c -> Form.SET;
+            case RegionReplicas r -> Form.REPLICAS_BY_REGION;
+        };
+    }
+
     /** Any string; {@code describe} names it in messages ("a branch name"). */
     record Text(String describe) implements ValueType {
     }
