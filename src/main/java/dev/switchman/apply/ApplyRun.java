@@ -134,8 +134,8 @@ final class ApplyRun {
         if (writes.hasInput()) {
             railway.updateServiceInstance(new ServiceInstanceUpdate(serviceId, fresh.id(), writes.input));
         }
-        if (writes.limits) {
-            railway.updateLimits(new LimitsUpdate(serviceId, fresh.id(), writes.vCpus, writes.memoryGb));
+        if (!writes.limits.isEmpty()) {
+            railway.updateLimits(new LimitsUpdate(serviceId, fresh.id(), writes.limits));
         }
         if (!writes.patch.isEmpty()) {
             // the executor made sure nobody else's edits are staged before letting these through

@@ -2,6 +2,7 @@ package dev.switchman.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.settings.Setting;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,7 @@ class SettingWritesTest {
                 + "\"healthcheckTimeout\":300,\"healthcheckPath\":null,\"preDeployCommand\":[\"migrate\"],"
                 + "\"multiRegionConfig\":{\"us-west2\":{\"numReplicas\":2}}}");
         assertThat(writes.patch.toString()).isEqualTo("{\"source\":{\"branch\":\"develop\"}}");
-        assertThat(writes.limits).isTrue();
-        assertThat(writes.vCpus).isEqualTo(2.0);
-        assertThat(writes.memoryGb).isNull();
+        assertThat(writes.limits).containsExactly(Map.entry("vCPUs", 2.0));
         assertThat(writes.unsupported).containsExactly("volume.mountPath");
     }
 
@@ -42,5 +41,31 @@ class SettingWritesTest {
         assertThat(writes.patch.toString()).isEqualTo("{\"build\":{\"builder\":\"DOCKERFILE\"}}");
         assertThat(SettingWrites.of(Map.of("build.watchPatterns", List.of("src/**"))).input.toString())
                 .isEqualTo("{\"watchPatterns\":[\"src/**\"]}");
+    }
+
+    @Test
+    void aConfigPatchHoldsEachSettingAtItsPointerInTheConfigsUnits() {
+        ConfigPatch patch = new ConfigPatch();
+
+        assertThat(patch.setting("svc", Setting.DEPLOY_PRE_DEPLOY_COMMAND, "migrate")).isTrue();
+        assertThat(patch.setting("svc", Setting.DEPLOY_LIMITS_MEMORY_GB, 0.5)).isTrue();
+        assertThat(patch.setting("svc", Setting.DEPLOY_LIMITS_VCPUS, 2)).isTrue();
+        assertThat(patch.setting("svc", Setting.SOURCE_BRANCH, "develop")).isTrue();
+        assertThat(patch.setting("svc", Setting.DEPLOY_HEALTHCHECK_PATH, null)).isTrue();
+        assertThat(patch.setting("svc", Setting.DEPLOY_REGION, "europe-west4")).isFalse();
+        assertThat(patch.setting("svc", Setting.VOLUME_MOUNT_PATH, "/data")).isFalse();
+
+        assertThat(patch.json().toString()).isEqualTo("{\"services\":{\"svc\":{\"deploy\":{"
+                + "\"preDeployCommand\":[\"migrate\"],\"limitOverride\":{\"containers\":{\"memoryBytes\":500000000,"
+                + "\"cpu\":2}},\"healthcheckPath\":null},\"source\":{\"branch\":\"develop\"}}}}");
+    }
+
+    @Test
+    void aPatchDoesNotGainAnEmptyServiceForWhatItCannotSay() {
+        ConfigPatch patch = new ConfigPatch();
+
+        patch.setting("svc", Setting.DEPLOY_REGION, "europe-west4");
+
+        assertThat(patch.isEmpty()).isTrue();
     }
 }
