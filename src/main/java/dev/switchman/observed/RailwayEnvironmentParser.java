@@ -144,8 +144,9 @@ public final class RailwayEnvironmentParser {
                 }
                 JsonNode field = setting.instanceField().map(f -> instance.at("/" + f.replace('.', '/')))
                         .orElse(MissingNode.getInstance());
-                s.put(setting.path(), value(setting, field, 1), value(setting, config.at(setting.configPointer()),
-                        setting.configScale()));
+                JsonNode configured = setting.configPointer() == null ? MissingNode.getInstance()
+                        : config.at(setting.configPointer());
+                s.put(setting.path(), value(setting, field, 1), value(setting, configured, setting.configScale()));
             }
             // not a setting Switchman declares: a commit it pinned to hold a rolled-back service
             s.put("source.commitSha", null, text(config.at("/source/commitSha")));

@@ -45,9 +45,9 @@ final class Declaration {
         return route(new Write.InstanceUpdate(field, true, Set.of(patchOnly)), pointer);
     }
 
-    /** Written through {@code serviceInstanceUpdate} only; read at {@code pointer} when the config has it. */
-    Declaration inputOnly(String field, String pointer) {
-        return route(new Write.InstanceUpdate(field, false, Set.of()), pointer);
+    /** Written through {@code serviceInstanceUpdate} only, and read only from the service instance. */
+    Declaration inputOnly(String field) {
+        return route(new Write.InstanceUpdate(field, false, Set.of()), null);
     }
 
     /** Written only in a config patch, at {@code pointer}. */
@@ -95,7 +95,10 @@ final class Declaration {
         return this;
     }
 
-    /** Values that differ from Railway's default, for the docs and for the catalog's round-trip test. */
+    /**
+     * Values that differ from Railway's default, as the binder holds them, for the docs and for the catalog's
+     * round-trip test.
+     */
     Declaration examples(Object... values) {
         this.examples = List.copyOf(Arrays.asList(values));
         return this;

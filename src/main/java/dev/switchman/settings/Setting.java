@@ -15,6 +15,7 @@ import static dev.switchman.settings.ValueType.whole;
 import static dev.switchman.settings.ValueType.words;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +73,8 @@ public enum Setting {
     DEPLOY_NUM_REPLICAS(at("deploy.numReplicas", whole("replicas", 1, 50), null)
             .input("numReplicas", "/deploy/numReplicas").reads("numReplicas").railwayDefault(1).examples(2)),
     DEPLOY_REGION(at("deploy.region", text("a region"), "exclusive with multiRegionConfig")
-            // a patch says regions only as multiRegionConfig
-            .inputOnly("region", "/deploy/region").reads("region").exclusiveWith("multiRegionConfig")
+            // the config says regions only as multiRegionConfig
+            .inputOnly("region").reads("region").exclusiveWith("multiRegionConfig")
             .examples("europe-west4")),
     DEPLOY_MULTI_REGION_CONFIG(at("deploy.multiRegionConfig", regionReplicas(1, 50), "replicas per region")
             .input("multiRegionConfig", "/deploy/multiRegionConfig")
@@ -145,7 +146,10 @@ public enum Setting {
         return declaration.write;
     }
 
-    /** Where the environment config ({@code config.services.<id>}) holds it; null for volume settings. */
+    /**
+     * Where the environment config ({@code config.services.<id>}) holds it, a JSON pointer; null when it does not
+     * (a region, which the config holds only as multiRegionConfig; volume settings).
+     */
     public String configPointer() {
         return declaration.configPointer;
     }
@@ -180,9 +184,21 @@ public enum Setting {
         return declaration.needsWhy;
     }
 
-    /** Values other than Railway's default, as YAML would hold them. */
+    /** Values other than Railway's default, as the binder holds them ({@link #asYaml} writes them). */
     public List<Object> examples() {
         return declaration.examples;
+    }
+
+    /** {@code value}, as the binder holds it, the way YAML spells it ({@code {region: {numReplicas: n}}}). */
+    public Object asYaml(Object value) {
+        return switch (type().form()) {
+            case TEXT, WHOLE, DECIMAL, FLAG, LIST, SET -> value;
+            case REPLICAS_BY_REGION -> {
+                Map<Object, Object> regions = new LinkedHashMap<>();
+                ((Map<?, ?>) value).forEach((region, count) -> regions.put(region, Map.of("numReplicas", count)));
+                yield regions;
+            }
+        };
     }
 
     /** True for the settings of a service's volume, which live beside the service instance. */
