@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.plan.VariableScope;
 import dev.switchman.settings.Setting;
 import dev.switchman.settings.Write;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One environment config patch ({@code EnvironmentConfig}, reference §3.6) holding every setting and variable a
@@ -12,17 +14,18 @@ import dev.switchman.settings.Write;
  * few per service. A null value unsets a setting or deletes a variable; {@code isCreated} adds a project's
  * service to this environment. What the patch cannot say (a region, a volume) is left to the caller.
  */
-final class ConfigPatch {
+public final class ConfigPatch {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ObjectNode patch = NODES.objectNode();
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return patch.isEmpty();
     }
 
-    ObjectNode json() {
+    /** The patch as {@code environmentStageChanges} takes it. */
+    public ObjectNode json() {
         return patch;
     }
 
@@ -32,10 +35,22 @@ final class ConfigPatch {
     }
 
     /**
-     * Puts one setting into the patch at its config pointer; false when a patch cannot express it (the caller
-     * writes it with a mutation).
+     * Puts {@code serviceId}'s settings (path -> value, null resets) into the patch at their config pointers.
+     * Returns those a patch cannot express (a region, volume settings, unknown paths): the caller writes them
+     * with mutations ({@link SettingWrites}).
      */
-    boolean setting(String serviceId, Setting setting, Object value) {
+    public Map<String, Object> settings(String serviceId, Map<String, Object> values) {
+        Map<String, Object> rest = new LinkedHashMap<>();
+        values.forEach((path, value) -> {
+            Setting setting = Setting.byPath(path).orElse(null);
+            if (setting == null || !setting(serviceId, setting, value)) {
+                rest.put(path, value);
+            }
+        });
+        return rest;
+    }
+
+    private boolean setting(String serviceId, Setting setting, Object value) {
         boolean inPatch = switch (setting.write()) {
             case Write.InstanceUpdate update -> update.inPatch();
             case Write.ConfigPatchOnly only -> true;
@@ -49,7 +64,7 @@ final class ConfigPatch {
     }
 
     /** Sets a variable ({@code value} non-null) or deletes it (null). */
-    void variable(VariableScope scope, String serviceId, String name, String value) {
+    public void variable(VariableScope scope, String serviceId, String name, String value) {
         ObjectNode variables = scope.isShared() ? object(patch, "sharedVariables") : object(service(serviceId),
                 "variables");
         if (value == null) {

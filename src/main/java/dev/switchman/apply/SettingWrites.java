@@ -16,19 +16,41 @@ import java.util.Map;
  * explicit JSON null, which unsets it), limits into {@code serviceInstanceLimitsUpdate}, and what that input
  * cannot express (the repository branch, the DOCKERFILE builder) into an environment config patch.
  */
-final class SettingWrites {
+public final class SettingWrites {
 
-    final ObjectNode input = JsonNodeFactory.instance.objectNode();
-    final ObjectNode patch = JsonNodeFactory.instance.objectNode();
-    /** {@code ServiceInstanceLimitsUpdateInput} fields. */
-    final Map<String, Double> limits = new LinkedHashMap<>();
-    final List<String> unsupported = new ArrayList<>();
+    private final ObjectNode input = JsonNodeFactory.instance.objectNode();
+    private final ObjectNode patch = JsonNodeFactory.instance.objectNode();
+    private final Map<String, Double> limits = new LinkedHashMap<>();
+    private final List<String> unsupported = new ArrayList<>();
+
+    private SettingWrites() {
+    }
 
     /** @param settings setting path -> value to set (null resets to Railway's default) */
-    static SettingWrites of(Map<String, Object> settings) {
+    public static SettingWrites of(Map<String, Object> settings) {
         SettingWrites writes = new SettingWrites();
         settings.forEach(writes::add);
         return writes;
+    }
+
+    /** {@code ServiceInstanceUpdateInput} fields; an explicit null unsets one. */
+    public ObjectNode input() {
+        return input;
+    }
+
+    /** What only a config patch can say, as one service's part of a patch ({@code {source: {branch}}}). */
+    public ObjectNode patch() {
+        return patch;
+    }
+
+    /** {@code ServiceInstanceLimitsUpdateInput} fields. */
+    public Map<String, Double> limits() {
+        return limits;
+    }
+
+    /** Paths Railway's API cannot change this way (a limit's reset; volume settings, written on their own). */
+    public List<String> unsupported() {
+        return unsupported;
     }
 
     boolean hasInput() {

@@ -60,7 +60,7 @@ final class WriteGroups {
     /** True when part of the plan can only be written as a staged config patch. */
     boolean needsStagedPatch() {
         return !variableDeletes.isEmpty()
-                || settings.values().stream().anyMatch(values -> !SettingWrites.of(values).patch.isEmpty());
+                || settings.values().stream().anyMatch(values -> !SettingWrites.of(values).patch().isEmpty());
     }
 
     private Map<String, Object> settingsOf(String service) {

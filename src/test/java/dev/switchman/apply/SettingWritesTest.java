@@ -2,7 +2,6 @@ package dev.switchman.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchman.settings.Setting;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +24,12 @@ class SettingWritesTest {
 
         SettingWrites writes = SettingWrites.of(settings);
 
-        assertThat(writes.input.toString()).isEqualTo("{\"source\":{\"image\":\"nginx:1.27\"},"
+        assertThat(writes.input().toString()).isEqualTo("{\"source\":{\"image\":\"nginx:1.27\"},"
                 + "\"healthcheckTimeout\":300,\"healthcheckPath\":null,\"preDeployCommand\":[\"migrate\"],"
                 + "\"multiRegionConfig\":{\"us-west2\":{\"numReplicas\":2}}}");
-        assertThat(writes.patch.toString()).isEqualTo("{\"source\":{\"branch\":\"develop\"}}");
-        assertThat(writes.limits).containsExactly(Map.entry("vCPUs", 2.0));
-        assertThat(writes.unsupported).containsExactly("volume.mountPath");
+        assertThat(writes.patch().toString()).isEqualTo("{\"source\":{\"branch\":\"develop\"}}");
+        assertThat(writes.limits()).containsExactly(Map.entry("vCPUs", 2.0));
+        assertThat(writes.unsupported()).containsExactly("volume.mountPath");
     }
 
     @Test
@@ -38,8 +37,8 @@ class SettingWritesTest {
         SettingWrites writes = SettingWrites.of(Map.of("build.builder", "DOCKERFILE"));
 
         assertThat(writes.hasInput()).isFalse();
-        assertThat(writes.patch.toString()).isEqualTo("{\"build\":{\"builder\":\"DOCKERFILE\"}}");
-        assertThat(SettingWrites.of(Map.of("build.watchPatterns", List.of("src/**"))).input.toString())
+        assertThat(writes.patch().toString()).isEqualTo("{\"build\":{\"builder\":\"DOCKERFILE\"}}");
+        assertThat(SettingWrites.of(Map.of("build.watchPatterns", List.of("src/**"))).input().toString())
                 .isEqualTo("{\"watchPatterns\":[\"src/**\"]}");
     }
 
@@ -47,13 +46,16 @@ class SettingWritesTest {
     void aConfigPatchHoldsEachSettingAtItsPointerInTheConfigsUnits() {
         ConfigPatch patch = new ConfigPatch();
 
-        assertThat(patch.setting("svc", Setting.DEPLOY_PRE_DEPLOY_COMMAND, "migrate")).isTrue();
-        assertThat(patch.setting("svc", Setting.DEPLOY_LIMITS_MEMORY_GB, 0.5)).isTrue();
-        assertThat(patch.setting("svc", Setting.DEPLOY_LIMITS_VCPUS, 2)).isTrue();
-        assertThat(patch.setting("svc", Setting.SOURCE_BRANCH, "develop")).isTrue();
-        assertThat(patch.setting("svc", Setting.DEPLOY_HEALTHCHECK_PATH, null)).isTrue();
-        assertThat(patch.setting("svc", Setting.DEPLOY_REGION, "europe-west4")).isFalse();
-        assertThat(patch.setting("svc", Setting.VOLUME_MOUNT_PATH, "/data")).isFalse();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("deploy.preDeployCommand", "migrate");
+        settings.put("deploy.limits.memoryGB", 0.5);
+        settings.put("deploy.limits.vCPUs", 2);
+        settings.put("source.branch", "develop");
+        settings.put("deploy.healthcheckPath", null);
+        settings.put("deploy.region", "europe-west4");
+        settings.put("volume.mountPath", "/data");
+
+        assertThat(patch.settings("svc", settings)).containsOnlyKeys("deploy.region", "volume.mountPath");
 
         assertThat(patch.json().toString()).isEqualTo("{\"services\":{\"svc\":{\"deploy\":{"
                 + "\"preDeployCommand\":[\"migrate\"],\"limitOverride\":{\"containers\":{\"memoryBytes\":500000000,"
@@ -64,7 +66,7 @@ class SettingWritesTest {
     void aPatchDoesNotGainAnEmptyServiceForWhatItCannotSay() {
         ConfigPatch patch = new ConfigPatch();
 
-        patch.setting("svc", Setting.DEPLOY_REGION, "europe-west4");
+        assertThat(patch.settings("svc", Map.of("deploy.region", "europe-west4"))).hasSize(1);
 
         assertThat(patch.isEmpty()).isTrue();
     }
