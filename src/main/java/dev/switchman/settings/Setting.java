@@ -40,19 +40,20 @@ public enum Setting {
             "the directory of the repository to build (needs repo)")
             .input("rootDirectory", "/source/rootDirectory").reads("rootDirectory").needs("source.repo", null)
             .examples("/backend")),
-    BUILD_BUILDER(at("build.builder", choice("RAILPACK", "NIXPACKS", "DOCKERFILE", "HEROKU", "PAKETO"), null)
+    BUILD_BUILDER(at("build.builder", choice("RAILPACK", "NIXPACKS", "DOCKERFILE", "HEROKU", "PAKETO"),
+            "how Railway builds the repository")
             // Railway's Builder enum lacks DOCKERFILE: only a config patch can say it.
             .input("builder", "/build/builder", "DOCKERFILE").reads("builder").railwayDefault("RAILPACK")
             .examples("DOCKERFILE", "NIXPACKS")),
-    BUILD_COMMAND(at("build.buildCommand", text("a command"), null)
+    BUILD_COMMAND(at("build.buildCommand", text("a command"), "replaces the builder's build command")
             .input("buildCommand", "/build/buildCommand").reads("buildCommand").examples("make build")),
-    BUILD_DOCKERFILE_PATH(at("build.dockerfilePath", text("a path"), null)
+    BUILD_DOCKERFILE_PATH(at("build.dockerfilePath", text("a path"), "the Dockerfile the DOCKERFILE builder uses")
             .input("dockerfilePath", "/build/dockerfilePath").reads("dockerfilePath").railwayDefault("Dockerfile")
             .examples("docker/Dockerfile")),
     BUILD_WATCH_PATTERNS(at("build.watchPatterns", words("a glob pattern"),
             "changes outside these paths do not redeploy")
             .input("watchPatterns", "/build/watchPatterns").reads("watchPatterns").examples(List.of("src/**"))),
-    DEPLOY_START_COMMAND(at("deploy.startCommand", text("a command"), null)
+    DEPLOY_START_COMMAND(at("deploy.startCommand", text("a command"), "replaces the image's or builder's start command")
             .input("startCommand", "/deploy/startCommand").reads("startCommand").examples("./serve --port 8080")),
     DEPLOY_PRE_DEPLOY_COMMAND(at("deploy.preDeployCommand", commands("a command"),
             "runs in a separate container before the new version starts")
@@ -61,16 +62,19 @@ public enum Setting {
     DEPLOY_HEALTHCHECK_PATH(at("deploy.healthcheckPath", urlPath(),
             "Railway waits for 200 here before switching traffic")
             .input("healthcheckPath", "/deploy/healthcheckPath").reads("healthcheckPath").examples("/health")),
-    DEPLOY_HEALTHCHECK_TIMEOUT(at("deploy.healthcheckTimeout", whole("seconds", 1, 3600), "seconds")
+    DEPLOY_HEALTHCHECK_TIMEOUT(at("deploy.healthcheckTimeout", whole("seconds", 1, 3600),
+            "how long Railway waits for the healthcheck")
             .input("healthcheckTimeout", "/deploy/healthcheckTimeout").reads("healthcheckTimeout")
             .railwayDefault(300).examples(120)),
-    DEPLOY_RESTART_POLICY_TYPE(at("deploy.restartPolicyType", choice("ALWAYS", "NEVER", "ON_FAILURE"), null)
+    DEPLOY_RESTART_POLICY_TYPE(at("deploy.restartPolicyType", choice("ALWAYS", "NEVER", "ON_FAILURE"),
+            "when Railway restarts a process that exited")
             .input("restartPolicyType", "/deploy/restartPolicyType").reads("restartPolicyType")
             .railwayDefault("ON_FAILURE").examples("NEVER")),
-    DEPLOY_RESTART_POLICY_MAX_RETRIES(at("deploy.restartPolicyMaxRetries", whole("retries", 0, 100), null)
+    DEPLOY_RESTART_POLICY_MAX_RETRIES(at("deploy.restartPolicyMaxRetries", whole("retries", 0, 100),
+            "restarts before Railway gives up, with ON_FAILURE")
             .input("restartPolicyMaxRetries", "/deploy/restartPolicyMaxRetries").reads("restartPolicyMaxRetries")
             .railwayDefault(10).examples(3)),
-    DEPLOY_NUM_REPLICAS(at("deploy.numReplicas", whole("replicas", 1, 50), null)
+    DEPLOY_NUM_REPLICAS(at("deploy.numReplicas", whole("replicas", 1, 50), "instances of the service in its region")
             .input("numReplicas", "/deploy/numReplicas").reads("numReplicas").railwayDefault(1).examples(2)),
     DEPLOY_REGION(at("deploy.region", text("a region"), "exclusive with multiRegionConfig")
             // the config says regions only as multiRegionConfig
@@ -92,11 +96,11 @@ public enum Setting {
             "time between SIGTERM and SIGKILL")
             .input("drainingSeconds", "/deploy/drainingSeconds").reads("drainingSeconds").railwayDefault(0)
             .examples(10)),
-    DEPLOY_LIMITS_VCPUS(at("deploy.limits.vCPUs", decimal("vCPUs", 1024), null)
+    DEPLOY_LIMITS_VCPUS(at("deploy.limits.vCPUs", decimal("vCPUs", 1024), "CPU limit per instance")
             .limit("vCPUs", "/deploy/limitOverride/containers/cpu", 1).examples(2)),
-    DEPLOY_LIMITS_MEMORY_GB(at("deploy.limits.memoryGB", decimal("GB", 4096), null)
+    DEPLOY_LIMITS_MEMORY_GB(at("deploy.limits.memoryGB", decimal("GB", 4096), "memory limit per instance")
             .limit("memoryGB", "/deploy/limitOverride/containers/memoryBytes", 1e9).examples(4, 0.5)),
-    VOLUME_MOUNT_PATH(at("volume.mountPath", urlPath(), null)
+    VOLUME_MOUNT_PATH(at("volume.mountPath", urlPath(), "where the volume is mounted in the container")
             .volume("volumeInstanceUpdate").examples("/data")),
     VOLUME_BACKUP_SCHEDULES(at("volume.backupSchedules", choices("DAILY", "WEEKLY", "MONTHLY"),
             "Railway volume backups")
