@@ -1,7 +1,9 @@
 package dev.switchman.settings;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -102,6 +104,15 @@ final class Declaration {
     Declaration examples(Object... values) {
         this.examples = List.copyOf(Arrays.asList(values));
         return this;
+    }
+
+    /** Replicas per region in the order given (region, count, region, count ...), for examples. */
+    static Map<String, Integer> replicas(Object... regionsAndCounts) {
+        Map<String, Integer> replicas = new LinkedHashMap<>();
+        for (int i = 0; i < regionsAndCounts.length; i += 2) {
+            replicas.put((String) regionsAndCounts[i], (Integer) regionsAndCounts[i + 1]);
+        }
+        return replicas;
     }
 
     private Declaration route(Write route, String pointer) {

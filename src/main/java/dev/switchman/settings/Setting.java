@@ -1,6 +1,7 @@
 package dev.switchman.settings;
 
 import static dev.switchman.settings.Declaration.at;
+import static dev.switchman.settings.Declaration.replicas;
 import static dev.switchman.settings.ValueType.choice;
 import static dev.switchman.settings.ValueType.choices;
 import static dev.switchman.settings.ValueType.commands;
@@ -82,7 +83,7 @@ public enum Setting {
             .examples("europe-west4")),
     DEPLOY_MULTI_REGION_CONFIG(at("deploy.multiRegionConfig", regionReplicas(1, 50), "replicas per region")
             .input("multiRegionConfig", "/deploy/multiRegionConfig")
-            .examples(Map.of("us-west2", 2), Map.of("us-west2", 1, "europe-west4", 2))),
+            .examples(replicas("us-west2", 2), replicas("us-west2", 1, "europe-west4", 2))),
     DEPLOY_CRON_SCHEDULE(at("deploy.cronSchedule", cron(), "run as a cron job on this schedule")
             .input("cronSchedule", "/deploy/cronSchedule").reads("cronSchedule").examples("0 3 * * *")),
     DEPLOY_SLEEP_APPLICATION(at("deploy.sleepApplication", flag(), "let Railway sleep the service when idle")
