@@ -14,8 +14,8 @@ final class PackageGraph {
 
     static final String ROOT = "dev.switchman";
 
-    /** desired, observed and plan are functions of their inputs: no framework, no HTTP, no JDBC. */
-    static final List<String> PURE = List.of("desired", "observed", "plan");
+    /** The setting catalog, desired, observed and plan are functions of their inputs: no framework, HTTP or JDBC. */
+    static final List<String> PURE = List.of("settings", "desired", "observed", "plan");
 
     static final String[] FRAMEWORK_HTTP_JDBC = {"io.quarkus..", "jakarta..", "io.vertx..", "org.jboss..",
         "java.net.http..", "java.sql..", "javax.sql..", "org.eclipse.microprofile..", "io.smallrye.."};
@@ -24,21 +24,22 @@ final class PackageGraph {
 
     static {
         place("redaction");
+        place("settings");
         place("config");
-        place("railway");
-        place("observed");
+        place("railway", "settings");
+        place("observed", "settings");
         place("sandbox");
         place("desired.diagnostic");
         place("desired.yaml", "desired.diagnostic");
         place("desired.shape", "desired.yaml", "desired.diagnostic");
-        place("desired", "desired.shape", "desired.yaml", "desired.diagnostic");
-        place("plan", "desired", "desired.diagnostic", "observed");
+        place("desired", "desired.shape", "desired.yaml", "desired.diagnostic", "settings");
+        place("plan", "desired", "desired.diagnostic", "observed", "settings");
         place("secrets", "desired");
         place("store", "config");
         place("notify", "desired", "plan", "redaction", "store");
         place("source", "config", "desired", "desired.diagnostic", "redaction", "store");
-        place("apply", "desired", "observed", "plan", "railway");
-        place("rollout", "desired", "observed", "railway", "store");
+        place("apply", "desired", "observed", "plan", "railway", "settings");
+        place("rollout", "desired", "observed", "railway", "settings", "store");
         place("migrate", "config", "desired", "notify", "redaction", "store");
         place("backup", "apply", "config", "desired", "migrate", "notify", "observed", "railway", "redaction",
                 "source", "store");
@@ -46,7 +47,8 @@ final class PackageGraph {
                 "plan", "railway", "redaction", "rollout", "secrets", "source", "store");
         place("web", "apply", "backup", "config", "desired", "desired.diagnostic", "migrate", "notify", "observed",
                 "plan", "railway", "reconcile", "redaction", "rollout", "source", "store");
-        place("web.ui", "config", "desired", "desired.diagnostic", "railway", "reconcile", "source", "store", "web");
+        place("web.ui", "config", "desired", "desired.diagnostic", "railway", "reconcile", "settings", "source", "store",
+                "web");
         place("cli", MAY_USE.keySet().toArray(String[]::new));
     }
 

@@ -5,13 +5,13 @@ import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.plan.Change;
 import dev.switchman.plan.Plan;
-import dev.switchman.plan.Setting;
 import dev.switchman.plan.VariableScope;
 import dev.switchman.railway.LimitsUpdate;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
 import dev.switchman.railway.ServiceInstanceUpdate;
 import dev.switchman.railway.VariablesUpsert;
+import dev.switchman.settings.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,15 +112,9 @@ final class ApplyRun {
 
     private void settings(String service, Map<String, Object> values) {
         String serviceId = serviceIds.get(service);
-        Map<String, Object> byMutation = new LinkedHashMap<>();
-        values.forEach((path, value) -> {
-            Setting setting = Setting.byPath(path).orElse(null);
-            if (batched && setting != null && patch.setting(serviceId, setting, value)) {
-                patched.add("service." + service + "." + path);
-            } else {
-                byMutation.put(path, value);
-            }
-        });
+        Map<String, Object> byMutation = batched ? patch.settings(serviceId, values) : values;
+        values.keySet().stream().filter(path -> !byMutation.containsKey(path))
+                .forEach(path -> patched.add("service." + service + "." + path));
         if (!byMutation.isEmpty()) {
             mutate(service, serviceId, byMutation);
         }
@@ -129,22 +123,22 @@ final class ApplyRun {
     /** Settings a patch cannot carry (a region), or all of them while others' edits are staged. */
     private void mutate(String service, String serviceId, Map<String, Object> values) {
         SettingWrites writes = SettingWrites.of(values);
-        writes.unsupported.forEach(path -> failures.add(new ApplyReport.Failure("service." + service + "." + path,
+        writes.unsupported().forEach(path -> failures.add(new ApplyReport.Failure("service." + service + "." + path,
                 ApplyReport.FailureKind.UNSUPPORTED, "Switchman cannot change " + path + " through Railway's API yet")));
         if (writes.hasInput()) {
-            railway.updateServiceInstance(new ServiceInstanceUpdate(serviceId, fresh.id(), writes.input));
+            railway.updateServiceInstance(new ServiceInstanceUpdate(serviceId, fresh.id(), writes.input()));
         }
-        if (writes.limits) {
-            railway.updateLimits(new LimitsUpdate(serviceId, fresh.id(), writes.vCpus, writes.memoryGb));
+        if (!writes.limits().isEmpty()) {
+            railway.updateLimits(new LimitsUpdate(serviceId, fresh.id(), writes.limits()));
         }
-        if (!writes.patch.isEmpty()) {
+        if (!writes.patch().isEmpty()) {
             // the executor made sure nobody else's edits are staged before letting these through
             ObjectNode services = patch.json().has("services") ? (ObjectNode) patch.json().get("services")
                     : patch.json().putObject("services");
             (services.has(serviceId) ? (ObjectNode) services.get(serviceId) : services.putObject(serviceId))
-                    .setAll(writes.patch);
+                    .setAll(writes.patch());
         }
-        values.keySet().stream().filter(path -> !writes.unsupported.contains(path))
+        values.keySet().stream().filter(path -> !writes.unsupported().contains(path))
                 .forEach(path -> applied.add("service." + service + "." + path));
     }
 

@@ -1,13 +1,12 @@
 package dev.switchman.apply;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchman.plan.Setting;
 import dev.switchman.plan.VariableScope;
-import java.math.BigDecimal;
-import java.util.Collection;
-import java.util.List;
+import dev.switchman.settings.Setting;
+import dev.switchman.settings.Write;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One environment config patch ({@code EnvironmentConfig}, reference §3.6) holding every setting and variable a
@@ -15,18 +14,18 @@ import java.util.List;
  * few per service. A null value unsets a setting or deletes a variable; {@code isCreated} adds a project's
  * service to this environment. What the patch cannot say (a region, a volume) is left to the caller.
  */
-final class ConfigPatch {
+public final class ConfigPatch {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final double BYTES_PER_GB = 1_000_000_000d;
 
     private final ObjectNode patch = NODES.objectNode();
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return patch.isEmpty();
     }
 
-    ObjectNode json() {
+    /** The patch as {@code environmentStageChanges} takes it. */
+    public ObjectNode json() {
         return patch;
     }
 
@@ -36,47 +35,36 @@ final class ConfigPatch {
     }
 
     /**
-     * Puts one setting into the patch; false when a patch cannot express it (the caller writes it with a
-     * mutation).
+     * Puts {@code serviceId}'s settings (path -> value, null resets) into the patch at their config pointers.
+     * Returns those a patch cannot express (a region, volume settings, unknown paths): the caller writes them
+     * with mutations ({@link SettingWrites}).
      */
-    boolean setting(String serviceId, Setting setting, Object value) {
-        ObjectNode service = service(serviceId);
-        JsonNode json = SettingWrites.json(value);
-        switch (setting) {
-            case SOURCE_IMAGE -> object(service, "source").set("image", json);
-            case SOURCE_REPO -> object(service, "source").set("repo", json);
-            case SOURCE_BRANCH -> object(service, "source").set("branch", json);
-            case SOURCE_ROOT_DIRECTORY -> object(service, "source").set("rootDirectory", json);
-            case BUILD_BUILDER -> object(service, "build").set("builder", json);
-            case BUILD_COMMAND -> object(service, "build").set("buildCommand", json);
-            case BUILD_DOCKERFILE_PATH -> object(service, "build").set("dockerfilePath", json);
-            case BUILD_WATCH_PATTERNS -> object(service, "build").set("watchPatterns", json);
-            case DEPLOY_START_COMMAND -> object(service, "deploy").set("startCommand", json);
-            case DEPLOY_PRE_DEPLOY_COMMAND -> object(service, "deploy").set("preDeployCommand",
-                    value instanceof Collection<?> || value == null ? json : SettingWrites.json(List.of(value)));
-            case DEPLOY_HEALTHCHECK_PATH -> object(service, "deploy").set("healthcheckPath", json);
-            case DEPLOY_HEALTHCHECK_TIMEOUT -> object(service, "deploy").set("healthcheckTimeout", json);
-            case DEPLOY_RESTART_POLICY_TYPE -> object(service, "deploy").set("restartPolicyType", json);
-            case DEPLOY_RESTART_POLICY_MAX_RETRIES -> object(service, "deploy").set("restartPolicyMaxRetries", json);
-            case DEPLOY_NUM_REPLICAS -> object(service, "deploy").set("numReplicas", json);
-            case DEPLOY_MULTI_REGION_CONFIG -> object(service, "deploy").set("multiRegionConfig",
-                    SettingWrites.replicasByRegion(value));
-            case DEPLOY_CRON_SCHEDULE -> object(service, "deploy").set("cronSchedule", json);
-            case DEPLOY_SLEEP_APPLICATION -> object(service, "deploy").set("sleepApplication", json);
-            case DEPLOY_OVERLAP_SECONDS -> object(service, "deploy").set("overlapSeconds", json);
-            case DEPLOY_DRAINING_SECONDS -> object(service, "deploy").set("drainingSeconds", json);
-            case DEPLOY_LIMITS_VCPUS -> containers(service).set("cpu", json);
-            case DEPLOY_LIMITS_MEMORY_GB -> containers(service).set("memoryBytes", value == null ? json
-                    : NODES.numberNode((long) (new BigDecimal(value.toString()).doubleValue() * BYTES_PER_GB)));
-            case DEPLOY_REGION, VOLUME_MOUNT_PATH, VOLUME_BACKUP_SCHEDULES -> {
-                return false;
+    public Map<String, Object> settings(String serviceId, Map<String, Object> values) {
+        Map<String, Object> rest = new LinkedHashMap<>();
+        values.forEach((path, value) -> {
+            Setting setting = Setting.byPath(path).orElse(null);
+            if (setting == null || !setting(serviceId, setting, value)) {
+                rest.put(path, value);
             }
+        });
+        return rest;
+    }
+
+    private boolean setting(String serviceId, Setting setting, Object value) {
+        boolean inPatch = switch (setting.write()) {
+            case Write.InstanceUpdate update -> update.inPatch();
+            case Write.ConfigPatchOnly only -> true;
+            case Write.Limit limit -> true;
+            case Write.Volume volume -> false;
+        };
+        if (inPatch) {
+            RailwayJson.put(service(serviceId), setting.configPointer(), RailwayJson.inConfig(setting, value));
         }
-        return true;
+        return inPatch;
     }
 
     /** Sets a variable ({@code value} non-null) or deletes it (null). */
-    void variable(VariableScope scope, String serviceId, String name, String value) {
+    public void variable(VariableScope scope, String serviceId, String name, String value) {
         ObjectNode variables = scope.isShared() ? object(patch, "sharedVariables") : object(service(serviceId),
                 "variables");
         if (value == null) {
@@ -88,10 +76,6 @@ final class ConfigPatch {
 
     private ObjectNode service(String serviceId) {
         return object(object(patch, "services"), serviceId);
-    }
-
-    private static ObjectNode containers(ObjectNode service) {
-        return object(object(object(service, "deploy"), "limitOverride"), "containers");
     }
 
     private static ObjectNode object(ObjectNode parent, String field) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * The text of every {@link Operation}, read once from {@code graphql/<name>.graphql} on the
  * classpath (registered for the native image with {@code quarkus.native.resources.includes}). A document that
  * spreads {@code ...EnvironmentFields} gets {@code graphql/EnvironmentFields.graphql} appended: the one place the
- * fields of an environment's state are listed, for a single read and a batched one alike.
+ * fields of an environment's state are listed, for a single read and a batched one alike; with it the
+ * {@code ServiceInstanceSettings} fragment ({@link SettingFields}), the instance fields of the setting catalog.
  */
 public final class OperationDocuments {
 
@@ -32,7 +33,8 @@ public final class OperationDocuments {
     public static OperationDocuments load(ClassLoader loader) {
         Map<Operation, String> texts = new EnumMap<>(Operation.class);
         List<String> missing = new ArrayList<>();
-        String fields = read(loader, DIRECTORY + ENVIRONMENT_FIELDS + ".graphql", missing);
+        String fields = read(loader, DIRECTORY + ENVIRONMENT_FIELDS + ".graphql", missing) + "\n"
+                + SettingFields.fragment();
         for (Operation operation : Operation.values()) {
             String text = read(loader, resourcePath(operation), missing);
             if (text != null) {

@@ -98,12 +98,7 @@ public class RailwayClient implements RailwayApi {
     public void updateLimits(LimitsUpdate update) {
         ObjectNode input = json.createObjectNode().put("serviceId", update.serviceId())
                 .put("environmentId", update.environmentId());
-        if (update.vCpus() != null) {
-            input.put("vCPUs", update.vCpus());
-        }
-        if (update.memoryGb() != null) {
-            input.put("memoryGB", update.memoryGb());
-        }
+        update.limits().forEach(input::put);
         caller.expectTrue(Operation.SERVICE_INSTANCE_LIMITS_UPDATE, wrap(input), "serviceInstanceLimitsUpdate",
                 serviceIn(update.serviceId(), update.environmentId()));
     }

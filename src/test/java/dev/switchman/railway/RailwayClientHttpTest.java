@@ -114,7 +114,7 @@ class RailwayClientHttpTest {
         RailwayException.NotFound notFound =
                 catchThrowableOfType(RailwayException.NotFound.class, () -> client.deployment("nope"));
         RailwayException.Rejected rejected = catchThrowableOfType(RailwayException.Rejected.class,
-                () -> client.updateLimits(new LimitsUpdate("svc-1", "env-1", null, 99.0)));
+                () -> client.updateLimits(new LimitsUpdate("svc-1", "env-1", Map.of("memoryGB", 99.0))));
 
         assertThat(notFound.traceId()).contains("tr-1");
         assertThat(rejected.code()).contains("BAD_USER_INPUT");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.ServiceSpec;
-import dev.switchman.desired.SourceSpec;
+import dev.switchman.settings.Setting;
 import dev.switchman.store.EnvironmentControlRepository;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.web.BackupsResource;
@@ -97,12 +97,13 @@ public class EnvironmentPageReader {
     }
 
     static String desired(ServiceSpec spec) {
-        SourceSpec source = spec.source();
-        if (source == null || source.image() == null && source.repo() == null) {
+        String image = spec.settings().text(Setting.SOURCE_IMAGE);
+        String repo = spec.settings().text(Setting.SOURCE_REPO);
+        if (image == null && repo == null) {
             return "no source declared";
         }
-        return source.image() != null ? source.image()
-                : source.repo() + (source.branch() == null ? "" : " @ " + source.branch());
+        String branch = spec.settings().text(Setting.SOURCE_BRANCH);
+        return image != null ? image : repo + (branch == null ? "" : " @ " + branch);
     }
 
     private static EnvironmentPage.RunLine run(RunView run) {

@@ -1,4 +1,4 @@
-package dev.switchman.plan;
+package dev.switchman.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +46,26 @@ class SettingTest {
     void everySettingIsFoundByItsPathAndOnlyBackupSchedulesApplyInPlace() {
         for (Setting setting : Setting.values()) {
             assertThat(Setting.byPath(setting.path())).contains(setting);
-            assertThat(setting.effect()).isEqualTo(setting == Setting.VOLUME_BACKUP_SCHEDULES
-                    ? Change.Effect.IN_PLACE : Change.Effect.REDEPLOY);
+            assertThat(setting.redeploys()).isEqualTo(setting != Setting.VOLUME_BACKUP_SCHEDULES);
+        }
+    }
+
+    @Test
+    void everyEntryIsDeclaredCompletely() {
+        for (Setting setting : Setting.values()) {
+            assertThat(setting.examples()).as(setting.path()).isNotEmpty()
+                    .allMatch(example -> setting.normalize(example) != null, "differs from Railway's default");
+            setting.exclusiveWith().ifPresent(key -> assertThat(Setting.byPath(setting.group() + "." + key))
+                    .as(setting.path() + " excludes a sibling").isPresent());
+            setting.needs().ifPresent(needed -> assertThat(needed).isNotEqualTo(setting));
+            boolean configSaysIt = switch (setting.write()) {
+                case Write.InstanceUpdate update -> update.inPatch();
+                case Write.ConfigPatchOnly patch -> true;
+                case Write.Limit limit -> true;
+                case Write.Volume volume -> false;
+            };
+            assertThat(setting.configPointer() != null).as(setting.path() + " has a config pointer")
+                    .isEqualTo(configSaysIt);
         }
     }
 }
