@@ -1,6 +1,7 @@
 package dev.switchman.apply;
 
 import dev.switchman.plan.Plan;
+import dev.switchman.railway.RailwayException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +51,32 @@ public record ApplyReport(
         UNSUPPORTED
     }
 
-    /** @param address the change's address, or {@code environment} for the whole plan */
-    public record Failure(String address, FailureKind kind, String message) {
+    /**
+     * @param address the change's address, or {@code environment} for the whole plan
+     * @param cause Railway's refusal or failure, which decides what happens next; null when the failure is the
+     *     apply's own (unsupported, someone else's staged changes)
+     */
+    public record Failure(String address, FailureKind kind, String message, RailwayException cause) {
+
+        public Failure(String address, FailureKind kind, String message) {
+            this(address, kind, message, null);
+        }
+
+        static Failure of(String address, RailwayException cause) {
+            return new Failure(address, kindOf(cause), cause.getMessage(), cause);
+        }
+    }
+
+    /** The failure kind a Railway exception is reported as. */
+    static FailureKind kindOf(RailwayException failure) {
+        return switch (failure) {
+            case RailwayException.Transient t -> FailureKind.TRANSIENT;
+            case RailwayException.RateLimited r -> FailureKind.RATE_LIMITED;
+            case RailwayException.Conflict c -> FailureKind.CONFLICT;
+            case RailwayException.NotFound n -> FailureKind.REJECTED;
+            case RailwayException.Rejected r -> FailureKind.REJECTED;
+            case RailwayException.Unauthorized u -> FailureKind.UNAUTHORIZED;
+        };
     }
 
     public boolean succeeded() {

@@ -1,29 +1,34 @@
 package dev.switchman.apply;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.plan.Change;
 import dev.switchman.plan.Plan;
-import dev.switchman.plan.Setting;
 import dev.switchman.plan.VariableScope;
 import dev.switchman.railway.LimitsUpdate;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
 import dev.switchman.railway.ServiceInstanceUpdate;
 import dev.switchman.railway.VariablesUpsert;
+import dev.switchman.settings.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The writes of one plan against the state read right before them: creates, then per service one
- * settings update and one limits update, one variable upsert per scope (skipDeploys), volumes
- * (created with their backup schedules, or moved), backup schedules, one staged patch for what only a patch can say (committed with skipDeploys), deletes,
- * and finally one deploy per service in the plan's order. The first Railway failure stops it:
- * what follows might depend on it, and the next run re-reads anyway.
+ * The writes of one plan against the state read right before them. Creates first (a service the project already
+ * has is only added to this environment), then every setting and variable of every service in one config patch,
+ * staged and committed without deploying ({@link ConfigPatch}); volumes, deletes, and finally one deploy per
+ * service in the plan's order. So a change costs the read before writing, two writes and one deploy per service
+ * deployed.
+ *
+ * <p>When someone else's edits wait staged in the environment, a commit would publish them: settings and
+ * variables then go out field by field as before (the executor refuses what only a patch can say). The first
+ * Railway failure stops the run: what follows might depend on it, and the next run re-reads anyway.
  */
 final class ApplyRun {
 
@@ -33,19 +38,24 @@ final class ApplyRun {
     private final WriteGroups groups;
     private final UnknownOutcomes unknown;
     private final ServiceInventory inventory;
+    private final boolean batched;
     private final Map<String, String> serviceIds = new LinkedHashMap<>();
+    private final ConfigPatch patch = new ConfigPatch();
+    private final List<String> patched = new ArrayList<>();
     final List<String> applied = new ArrayList<>();
     final Map<String, String> created = new LinkedHashMap<>();
     final Map<String, String> deployments = new LinkedHashMap<>();
     final List<ApplyReport.Failure> failures = new ArrayList<>();
 
-    ApplyRun(RailwayApi railway, ObservedEnvironment fresh, Plan plan, ServiceInventory inventory) {
+    ApplyRun(RailwayApi railway, ObservedEnvironment fresh, Plan plan, ServiceInventory inventory,
+            WriteRecovery recovery, ProjectLocks locks) {
         this.railway = railway;
         this.fresh = fresh;
         this.plan = plan;
         this.groups = WriteGroups.of(plan);
-        this.unknown = new UnknownOutcomes(railway, fresh);
+        this.unknown = new UnknownOutcomes(railway, fresh, recovery, locks);
         this.inventory = inventory;
+        this.batched = fresh.unmergedChangesCount() == 0;
         fresh.services().forEach((name, service) -> serviceIds.put(name, service.serviceId()));
     }
 
@@ -56,15 +66,19 @@ final class ApplyRun {
     void run() {
         try {
             groups.creates.forEach(this::create);
-            ObjectNode patch = JsonNodeFactory.instance.objectNode();
-            groups.settings.forEach((service, values) -> settings(service, values, patch));
+            if (!failures.isEmpty()) {
+                return;
+            }
+            groups.settings.forEach(this::settings);
             groups.variables.forEach(this::variables);
+            groups.variableDeletes.forEach((scope, names) -> names.forEach(name -> {
+                patch.variable(scope, serviceIds.get(scope.service()), name, null);
+                patched.add(scope.address(name));
+            }));
+            commitPatch();
             groups.volumeCreates.forEach(this::createVolume);
             groups.mountPaths.forEach(this::moveVolume);
             groups.backupSchedules.forEach(this::backupSchedules);
-            groups.variableDeletes.forEach((scope, names) -> names.forEach(name ->
-                    patchVariables(patch, scope).putNull(name)));
-            commitPatch(patch);
             for (Change.ServiceDelete delete : groups.deletes) {
                 railway.deleteService(delete.serviceId(), fresh.id());
                 inventory.deleted(delete.service());
@@ -74,41 +88,85 @@ final class ApplyRun {
                 plan.redeploys().forEach(this::deploy);
             }
         } catch (RailwayException failure) {
-            failures.add(new ApplyReport.Failure("environment", kindOf(failure), failure.getMessage()));
+            failures.add(ApplyReport.Failure.of("environment", failure));
         }
     }
 
     private void create(Change.ServiceCreate create) {
         inventory.intend(create.service());
-        String id = unknown.createService(fresh.projectId(), fresh.id(), create.service());
-        inventory.created(create.service(), id);
-        serviceIds.put(create.service(), id);
-        created.put(create.service(), id);
+        UnknownOutcomes.ProjectService service = unknown.service(fresh.projectId(), fresh.id(), create.service());
+        if (service.existed() && !batched) {
+            failures.add(new ApplyReport.Failure(create.address(), ApplyReport.FailureKind.STAGED_CHANGES_PENDING,
+                    create.service() + " exists in the project but not in this environment; adding it takes a"
+                            + " staged patch, and someone else's staged changes wait in the environment"));
+            return;
+        }
+        if (service.existed()) {
+            patch.addToEnvironment(service.id());
+        }
+        inventory.created(create.service(), service.id());
+        serviceIds.put(create.service(), service.id());
+        created.put(create.service(), service.id());
         applied.add(create.address());
     }
 
-    private void settings(String service, Map<String, Object> values, ObjectNode patch) {
-        SettingWrites writes = SettingWrites.of(values);
+    private void settings(String service, Map<String, Object> values) {
         String serviceId = serviceIds.get(service);
-        writes.unsupported.forEach(path -> failures.add(new ApplyReport.Failure("service." + service + "." + path,
+        Map<String, Object> byMutation = batched ? patch.settings(serviceId, values) : values;
+        values.keySet().stream().filter(path -> !byMutation.containsKey(path))
+                .forEach(path -> patched.add("service." + service + "." + path));
+        if (!byMutation.isEmpty()) {
+            mutate(service, serviceId, byMutation);
+        }
+    }
+
+    /** Settings a patch cannot carry (a region), or all of them while others' edits are staged. */
+    private void mutate(String service, String serviceId, Map<String, Object> values) {
+        SettingWrites writes = SettingWrites.of(values);
+        writes.unsupported().forEach(path -> failures.add(new ApplyReport.Failure("service." + service + "." + path,
                 ApplyReport.FailureKind.UNSUPPORTED, "Switchman cannot change " + path + " through Railway's API yet")));
         if (writes.hasInput()) {
-            railway.updateServiceInstance(new ServiceInstanceUpdate(serviceId, fresh.id(), writes.input));
+            railway.updateServiceInstance(new ServiceInstanceUpdate(serviceId, fresh.id(), writes.input()));
         }
-        if (writes.limits) {
-            railway.updateLimits(new LimitsUpdate(serviceId, fresh.id(), writes.vCpus, writes.memoryGb));
+        if (!writes.limits().isEmpty()) {
+            railway.updateLimits(new LimitsUpdate(serviceId, fresh.id(), writes.limits()));
         }
-        if (!writes.patch.isEmpty()) {
-            patchService(patch, serviceId).setAll(writes.patch);
+        if (!writes.patch().isEmpty()) {
+            // the executor made sure nobody else's edits are staged before letting these through
+            ObjectNode services = patch.json().has("services") ? (ObjectNode) patch.json().get("services")
+                    : patch.json().putObject("services");
+            (services.has(serviceId) ? (ObjectNode) services.get(serviceId) : services.putObject(serviceId))
+                    .setAll(writes.patch());
         }
-        values.keySet().stream().filter(path -> !writes.unsupported.contains(path))
+        values.keySet().stream().filter(path -> !writes.unsupported().contains(path))
                 .forEach(path -> applied.add("service." + service + "." + path));
     }
 
     private void variables(VariableScope scope, Map<String, String> values) {
         String serviceId = scope.isShared() ? null : serviceIds.get(scope.service());
+        if (batched) {
+            values.forEach((name, value) -> {
+                patch.variable(scope, serviceId, name, value);
+                patched.add(scope.address(name));
+            });
+            return;
+        }
         railway.upsertVariables(new VariablesUpsert(fresh.projectId(), fresh.id(), serviceId, values, false, true));
         values.keySet().forEach(name -> applied.add(scope.address(name)));
+    }
+
+    /**
+     * Stages the patch and commits it with skipDeploys: Railway commits the whole staged patch, and the executor
+     * checked before writing that nobody else's edits are staged.
+     */
+    private void commitPatch() {
+        if (patch.isEmpty()) {
+            return;
+        }
+        railway.stageChanges(fresh.id(), patch.json(), true);
+        unknown.commit("switchman: " + plan.qualifiedEnvironment() + (plan.revision() == null ? ""
+                : " at " + plan.revision()));
+        applied.addAll(patched);
     }
 
     /** After the service exists and before it deploys; its backup schedules need the new instance's id. */
@@ -117,7 +175,7 @@ final class ApplyRun {
         applied.add(volume.address());
         // Without an instance id yet, the next run finds the volume and plans its schedules.
         if (!volume.backupSchedules().isEmpty() && instanceId != null) {
-            railway.updateBackupSchedule(instanceId, new java.util.TreeSet<>(volume.backupSchedules()));
+            railway.updateBackupSchedule(instanceId, new TreeSet<>(volume.backupSchedules()));
         }
     }
 
@@ -126,25 +184,10 @@ final class ApplyRun {
         applied.add("service." + service + "." + Setting.VOLUME_MOUNT_PATH.path());
     }
 
-    private void backupSchedules(String service, java.util.Set<String> kinds) {
+    private void backupSchedules(String service, Set<String> kinds) {
         ObservedService current = fresh.services().get(service);
         railway.updateBackupSchedule(current.volume().volumeInstanceId(), kinds);
         applied.add("service." + service + ".volume.backupSchedules");
-    }
-
-    /**
-     * Railway's variableDelete always redeploys; a staged patch committed with skipDeploys does not.
-     * The executor checked before writing that nobody else's edits are staged, since the commit
-     * publishes the whole staged patch.
-     */
-    private void commitPatch(ObjectNode patch) {
-        if (patch.isEmpty()) {
-            return;
-        }
-        railway.stageChanges(fresh.id(), patch, true);
-        railway.commitStagedChanges(fresh.id(), "switchman: " + plan.qualifiedEnvironment()
-                + (plan.revision() == null ? "" : " at " + plan.revision()), true);
-        groups.variableDeletes.forEach((scope, names) -> names.forEach(name -> applied.add(scope.address(name))));
     }
 
     private void deploy(String service) {
@@ -153,30 +196,5 @@ final class ApplyRun {
             return;
         }
         deployments.put(service, unknown.deploy(service, serviceId, fresh.id()));
-    }
-
-    private ObjectNode patchService(ObjectNode patch, String serviceId) {
-        ObjectNode services = patch.has("services") ? (ObjectNode) patch.get("services") : patch.putObject("services");
-        return services.has(serviceId) ? (ObjectNode) services.get(serviceId) : services.putObject(serviceId);
-    }
-
-    private ObjectNode patchVariables(ObjectNode patch, VariableScope scope) {
-        if (scope.isShared()) {
-            return patch.has("sharedVariables") ? (ObjectNode) patch.get("sharedVariables")
-                    : patch.putObject("sharedVariables");
-        }
-        ObjectNode service = patchService(patch, serviceIds.get(scope.service()));
-        return service.has("variables") ? (ObjectNode) service.get("variables") : service.putObject("variables");
-    }
-
-    static ApplyReport.FailureKind kindOf(RailwayException failure) {
-        return switch (failure) {
-            case RailwayException.Transient t -> ApplyReport.FailureKind.TRANSIENT;
-            case RailwayException.RateLimited r -> ApplyReport.FailureKind.RATE_LIMITED;
-            case RailwayException.Conflict c -> ApplyReport.FailureKind.CONFLICT;
-            case RailwayException.NotFound n -> ApplyReport.FailureKind.REJECTED;
-            case RailwayException.Rejected r -> ApplyReport.FailureKind.REJECTED;
-            case RailwayException.Unauthorized u -> ApplyReport.FailureKind.UNAUTHORIZED;
-        };
     }
 }

@@ -5,6 +5,8 @@ import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.plan.Plan;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,17 +14,18 @@ import java.util.Objects;
 /**
  * Applies a {@link Plan} to Railway and reports what happened.
  *
- * <p>Etag guard: Railway's per-field mutations (serviceInstanceUpdate, variableCollectionUpsert,
- * ...) take no base etag, so Railway cannot refuse a write made on stale state. The executor
- * therefore re-reads the environment (one request) right before its first write; if the
- * {@code configEtag} moved since the plan was made, it writes nothing and plans again on the fresh
- * state, at most {@link #MAX_REPLANS} times. Once writing starts, the etag moves with every write of
+ * <p>Etag guard: Railway's writes take no base etag, so Railway cannot refuse a write made on stale state.
+ * Unless the plan was made on a read of a moment ago, the executor therefore re-reads the environment (one
+ * request) right before its first write; if the {@code configEtag} moved since the plan was made, it writes
+ * nothing and plans again on the fresh state, at most {@link #MAX_REPLANS} times. Once writing starts, the etag moves with every write of
  * ours and is not checked again.
  *
- * <p>Railway's own staged changes: deletes and the few settings only a config patch can express
- * are staged and committed with skipDeploys. Railway commits the <em>whole</em> staged patch, so
- * when someone else's edits are already staged ({@code unmergedChangesCount > 0}) the plan is not
- * applied at all and the report says {@link ApplyReport.FailureKind#STAGED_CHANGES_PENDING}.
+ * <p>Writes (docs/railway-writes.md): every setting and variable goes into one config patch, staged and
+ * committed without deploying, then one deploy per service. Railway commits the <em>whole</em> staged patch, so
+ * when someone else's edits are already staged ({@code unmergedChangesCount > 0}) settings and variables go out
+ * field by field instead, and what only a patch can say is not applied at all: the report says
+ * {@link ApplyReport.FailureKind#STAGED_CHANGES_PENDING}. A write whose answer is lost is looked up before it is
+ * sent again ({@link WriteRecovery}).
  */
 public final class PlanExecutor {
 
@@ -36,9 +39,17 @@ public final class PlanExecutor {
     }
 
     private final RailwayApi railway;
+    private final WriteRecovery recovery;
+    private final ProjectLocks locks = new ProjectLocks();
 
     public PlanExecutor(RailwayApi railway) {
+        this(railway, WriteRecovery.DEFAULT);
+    }
+
+    /** @param recovery how long a write whose answer was lost is looked for before it is sent again */
+    public PlanExecutor(RailwayApi railway, WriteRecovery recovery) {
         this.railway = railway;
+        this.recovery = recovery;
     }
 
     /**
@@ -55,6 +66,16 @@ public final class PlanExecutor {
      */
     public ApplyReport execute(Plan plan, ObservedEnvironment observed, Replanner replanner,
             ServiceInventory inventory) {
+        return execute(plan, observed, null, replanner, inventory);
+    }
+
+    /**
+     * As above; {@code observedAt} is when Railway gave {@code observed}: a plan made on a read younger than
+     * {@link WriteRecovery#guardAfter} is written without reading again, since nothing could have changed in
+     * between that the first write would not meet anyway.
+     */
+    public ApplyReport execute(Plan plan, ObservedEnvironment observed, Instant observedAt, Replanner replanner,
+            ServiceInventory inventory) {
         Objects.requireNonNull(plan.environmentId(), "the plan names no Railway environment");
         if (!plan.isApplicable() || plan.changes().isEmpty() && (plan.redeploys().isEmpty() || observed == null)) {
             return report(plan, 0, null);
@@ -63,9 +84,12 @@ public final class PlanExecutor {
             return deployOnly(plan, observed, 0, inventory);
         }
         Plan current = plan;
+        boolean justRead = observed != null && observedAt != null
+                && Duration.between(observedAt, Instant.now()).compareTo(recovery.guardAfter()) < 0;
         try {
             for (int replans = 0; ; replans++) {
-                ObservedEnvironment fresh = RailwayEnvironmentParser.parse(railway.environmentState(plan.environmentId()));
+                ObservedEnvironment fresh = replans == 0 && justRead ? observed
+                        : RailwayEnvironmentParser.parse(railway.environmentState(plan.environmentId()));
                 if (Objects.equals(fresh.configEtag(), current.baseConfigEtag())) {
                     return apply(current, replans, fresh, inventory);
                 }
@@ -82,12 +106,13 @@ public final class PlanExecutor {
                 }
             }
         } catch (RailwayException failure) {
-            return failed(current, 0, ApplyRun.kindOf(failure), failure.getMessage());
+            return new ApplyReport(current, 0, List.of(), Map.of(), Map.of(),
+                    List.of(ApplyReport.Failure.of("environment", failure)));
         }
     }
 
     private ApplyReport apply(Plan plan, int replans, ObservedEnvironment fresh, ServiceInventory inventory) {
-        ApplyRun run = new ApplyRun(railway, fresh, plan, inventory);
+        ApplyRun run = new ApplyRun(railway, fresh, plan, inventory, recovery, locks);
         if (run.groups().needsStagedPatch() && fresh.unmergedChangesCount() > 0) {
             return failed(plan, replans, ApplyReport.FailureKind.STAGED_CHANGES_PENDING,
                     fresh.unmergedChangesCount() + " staged change(s) by someone else wait in the environment;"
@@ -99,7 +124,7 @@ public final class PlanExecutor {
 
     /** A plan that only deploys (owed deployments): nothing is written, so nothing needs the etag guard. */
     private ApplyReport deployOnly(Plan plan, ObservedEnvironment observed, int replans, ServiceInventory inventory) {
-        ApplyRun run = new ApplyRun(railway, observed, plan, inventory);
+        ApplyRun run = new ApplyRun(railway, observed, plan, inventory, recovery, locks);
         run.run();
         return report(plan, replans, run);
     }

@@ -3,8 +3,8 @@ package dev.switchman.apply;
 import dev.switchman.plan.Change;
 import dev.switchman.plan.Plan;
 import dev.switchman.plan.PlannedValue;
-import dev.switchman.plan.Setting;
 import dev.switchman.plan.VariableScope;
+import dev.switchman.settings.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +60,7 @@ final class WriteGroups {
     /** True when part of the plan can only be written as a staged config patch. */
     boolean needsStagedPatch() {
         return !variableDeletes.isEmpty()
-                || settings.values().stream().anyMatch(values -> !SettingWrites.of(values).patch.isEmpty());
+                || settings.values().stream().anyMatch(values -> !SettingWrites.of(values).patch().isEmpty());
     }
 
     private Map<String, Object> settingsOf(String service) {

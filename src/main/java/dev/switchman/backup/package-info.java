@@ -8,9 +8,10 @@
  * only, its last runs read from the catalog so restarts miss nothing), metrics, notifications of
  * failed and recovered backups and drills, and on-demand Railway volume backups.
  *
- * <p>May import JDBC, jakarta CDI, Quarkus scheduler, Micrometer, Jackson, the AWS SDK (S3 only),
- * and the desired, observed, config, railway, reconcile (leader lock, desired-state holder, Railway
- * targets), notify (the notifier) and store packages.
+ * <p>May import JDBC, jakarta CDI, Quarkus scheduler, Micrometer, Jackson, the AWS SDK (S3 only), and the
+ * desired, observed, config, railway, apply (Railway targets), source (the desired state in force), migrate
+ * (the pre-migration backup port), notify, redaction and store packages; never reconcile: the loop does not
+ * know backups exist, and the leader lock comes from the store.
  * Database passwords never reach a log or a process's argument list: they go to {@code pg_dump}
  * and {@code pg_restore} through {@code PGPASSWORD}.
  */

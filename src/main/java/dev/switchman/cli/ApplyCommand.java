@@ -3,7 +3,7 @@ package dev.switchman.cli;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.Durations;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.reconcile.EnvironmentReconciler;
 import dev.switchman.reconcile.ReconcileOutcome;
 import dev.switchman.store.RolloutRepository;

@@ -1,7 +1,7 @@
 package dev.switchman.cli;
 
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import java.nio.file.Path;
 
 /** Where in the YAML a planned change or a blocker comes from, for annotations on a pull request's files. */

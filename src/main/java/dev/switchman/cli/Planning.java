@@ -10,7 +10,7 @@ import dev.switchman.plan.LastApplied;
 import dev.switchman.plan.Planner;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
-import dev.switchman.reconcile.RailwayTargets;
+import dev.switchman.apply.RailwayTargets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

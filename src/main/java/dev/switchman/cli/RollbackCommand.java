@@ -1,6 +1,7 @@
 package dev.switchman.cli;
 
 import dev.switchman.store.RolloutRow;
+import dev.switchman.store.RolloutState;
 import io.quarkus.runtime.Quarkus;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,7 +55,7 @@ final class RollbackCommand implements Callable<Integer> {
                     "switchman rollback (pid " + ProcessHandle.current().pid() + ")", RolloutOperation::pause);
             System.out.printf("%s: %s rollback of %s: %s (rollout %d)%n", environment.qualifiedName(), row.state(),
                     service, row.servicesJson(), row.id());
-            return "RolledBack".equals(row.state()) ? ExitCode.OK : ExitCode.ERROR;
+            return row.is(RolloutState.ROLLED_BACK) ? ExitCode.OK : ExitCode.ERROR;
         }, this.environment);
     }
 }

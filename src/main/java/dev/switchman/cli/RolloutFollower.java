@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.desired.Durations;
 import dev.switchman.reconcile.ReconcileOutcome;
 import dev.switchman.store.RolloutRow;
+import dev.switchman.store.RolloutState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -76,7 +77,7 @@ final class RolloutFollower {
 
     private static Verdict verdict(ReconcileOutcome outcome, Optional<RolloutRow> rollout) {
         String state = rollout.map(RolloutRow::state).orElse(null);
-        if (outcome instanceof ReconcileOutcome.Converged converged && (state == null || state.equals("Succeeded"))) {
+        if (outcome instanceof ReconcileOutcome.Converged converged && (rollout.isEmpty() || rollout.get().is(RolloutState.SUCCEEDED))) {
             return new Verdict(true, rollout.isEmpty() ? "converged at " + converged.revision() + "; nothing was deployed"
                     : "rollout #" + rollout.get().id() + " verified; converged at " + converged.revision());
         }

@@ -2,7 +2,7 @@ package dev.switchman.cli;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.reconcile.EnvironmentReconciler;
 import dev.switchman.rollout.Rollouts;
 import dev.switchman.store.EnvironmentControlRepository;

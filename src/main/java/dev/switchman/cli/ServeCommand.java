@@ -1,11 +1,12 @@
 package dev.switchman.cli;
 
-import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.desired.LoadResult;
 import dev.switchman.railway.RailwayAuth;
+import dev.switchman.railway.RailwayConfig;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxServer;
 import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.web.ui.StatusPageAddress;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
@@ -98,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
         private static final Logger LOG = Logger.getLogger(ServeCommand.class);
 
         @Inject
-        SwitchmanConfig config;
+        RailwayConfig railway;
 
         @ConfigProperty(name = "quarkus.http.port")
         int port;
@@ -112,11 +113,12 @@ final class ServeCommand implements Callable<Integer> {
                         + " the inventory of what it created, which prune relies on) is in an embedded PostgreSQL that is"
                         + " DELETED WHEN SWITCHMAN STOPS; set DATABASE_URL to keep it");
             }
-            if (RailwayAuth.choose(config.railway().token(), config.railway().apiToken()).isEmpty()) {
+            if (RailwayAuth.choose(railway.token(), railway.apiToken()).isEmpty()) {
                 LOG.warn("no Railway token: set RAILWAY_TOKEN (a project token) or RAILWAY_API_TOKEN (an account or"
                         + " workspace token); until then every environment stalls as RailwayUnauthorized"
                         + " (also shown in /q/health/ready)");
             }
+            System.out.println("Status page: " + StatusPageAddress.url());
             String base = "http://localhost:" + port;
             System.out.printf("Switchman is serving on %s. Try:%n  switchman status -w%s   |   curl -s %s/api/v1/environments"
                     + "   |   curl -s %s/q/health/ready%n", base, port == 8080 ? "" : " --server " + base, base, base);

@@ -1,6 +1,6 @@
 package dev.switchman.cli;
 
-import dev.switchman.desired.Diagnostic;
+import dev.switchman.desired.diagnostic.Diagnostic;
 
 /** {@code validate --format markdown}: the result as a pull-request comment, every problem in a table. */
 final class ValidationMarkdown {

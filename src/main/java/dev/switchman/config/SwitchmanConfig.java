@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.switchman.railway.RailwayConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -18,9 +17,6 @@ public interface SwitchmanConfig {
 
     /** Where secret values named by {@code secretRef} come from. */
     Secrets secrets();
-
-    /** How Switchman reaches Railway's API ({@code switchman.railway.*}). */
-    RailwayConfig railway();
 
     /** When and how the daemon reconciles each environment ({@code switchman.reconcile.*}). */
     Reconcile reconcile();

@@ -1,5 +1,6 @@
 package dev.switchman.desired;
 
+import dev.switchman.desired.diagnostic.SourceLocation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.switchman.desired;
 
+import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.yaml.YamlDocument;
 import dev.switchman.desired.yaml.YamlReader;
 import java.nio.file.Path;

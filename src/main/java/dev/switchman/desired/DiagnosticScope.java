@@ -1,5 +1,6 @@
 package dev.switchman.desired;
 
+import dev.switchman.desired.diagnostic.Diagnostic;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.switchman.desired;
 
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.yaml.YamlNode;
 import dev.switchman.desired.yaml.YamlNode.ListNode;
 import dev.switchman.desired.yaml.YamlNode.MapNode;

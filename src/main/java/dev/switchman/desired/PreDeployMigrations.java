@@ -1,5 +1,6 @@
 package dev.switchman.desired;
 
+import dev.switchman.settings.Setting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,9 @@ final class PreDeployMigrations {
                 continue;
             }
             ServiceSpec service = result.get(m.service());
-            DeploySpec deploy = service.deploy() == null ? DeploySpec.NONE : service.deploy();
-            if (deploy.preDeployCommand() == null) {
-                result.put(m.service(), withPreDeploy(service, deploy, List.of(m.command())));
+            if (service.settings().get(Setting.DEPLOY_PRE_DEPLOY_COMMAND) == null) {
+                result.put(m.service(), service.withSettings(
+                        service.settings().with(Setting.DEPLOY_PRE_DEPLOY_COMMAND, List.of(m.command()))));
             }
         }
         return result;
@@ -34,13 +35,5 @@ final class PreDeployMigrations {
     /** Whether {@code declared} (a service's pre-deploy command) runs {@code command} and nothing else. */
     static boolean agrees(List<String> declared, String command) {
         return declared == null || declared.equals(List.of(command));
-    }
-
-    private static ServiceSpec withPreDeploy(ServiceSpec s, DeploySpec d, List<String> command) {
-        DeploySpec deploy = new DeploySpec(d.startCommand(), command, d.healthcheckPath(), d.healthcheckTimeout(),
-                d.restartPolicyType(), d.restartPolicyMaxRetries(), d.numReplicas(), d.region(), d.multiRegionConfig(),
-                d.cronSchedule(), d.sleepApplication(), d.overlapSeconds(), d.drainingSeconds(), d.limits());
-        return new ServiceSpec(s.name(), s.source(), s.build(), deploy, s.variables(), s.requiredVariables(),
-                s.dependsOn(), s.volume(), s.verify(), s.location());
     }
 }

@@ -2,6 +2,7 @@ package dev.switchman.desired;
 
 import dev.switchman.desired.Documents.EnvironmentDocument;
 import dev.switchman.desired.Documents.ProjectDocument;
+import dev.switchman.desired.diagnostic.Diagnostic;
 import dev.switchman.desired.shape.DidYouMean;
 import dev.switchman.desired.shape.ShapeValidator;
 import dev.switchman.desired.yaml.YamlNode.MapNode;

@@ -1,5 +1,7 @@
 package dev.switchman.desired;
 
+import dev.switchman.desired.diagnostic.SourceLocation;
+
 /**
  * One place a secret is referenced.
  *

@@ -1,5 +1,7 @@
 package dev.switchman.desired;
 
+import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.settings.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,13 +36,11 @@ final class SemanticChecks {
     private void service(ServiceSpec service) {
         String at = "services." + service.name();
         variables(at + ".variables", service.variables());
-        SourceSpec source = service.source();
-        if (source.repo() == null) {
-            if (source.branch() != null) {
-                error(at + ".source.branch", "source.branch needs source.repo (an image has no branch)");
-            }
-            if (source.rootDirectory() != null) {
-                error(at + ".source.rootDirectory", "source.rootDirectory needs source.repo");
+        for (Setting setting : Setting.values()) {
+            Setting needed = setting.needs().orElse(null);
+            if (needed != null && service.settings().get(setting) != null && service.settings().get(needed) == null) {
+                error(at + "." + setting.path(), setting.path() + " needs " + needed.path()
+                        + (setting.needsWhy() == null ? "" : " (" + setting.needsWhy() + ")"));
             }
         }
         for (int i = 0; i < service.requiredVariables().size(); i++) {
@@ -90,10 +90,10 @@ final class SemanticChecks {
                     + " command runs it");
         }
         ServiceSpec runner = migrations.service() == null ? null : env.services().get(migrations.service());
-        if (migrations.command() != null && runner != null && runner.deploy() != null
-                && !PreDeployMigrations.agrees(runner.deploy().preDeployCommand(), migrations.command())) {
+        List<String> preDeploy = runner == null ? null : runner.settings().strings(Setting.DEPLOY_PRE_DEPLOY_COMMAND);
+        if (migrations.command() != null && !PreDeployMigrations.agrees(preDeploy, migrations.command())) {
             error(at + ".migrations.command", "services." + migrations.service() + ".deploy.preDeployCommand "
-                    + runner.deploy().preDeployCommand() + " differs from migrations.command \"" + migrations.command()
+                    + preDeploy + " differs from migrations.command \"" + migrations.command()
                     + "\"; Railway runs the migrations as the pre-deploy command: declare one of them, or the same in both");
         }
         if (migrations.path() != null && !isDirectoryBelowRoot(migrations.path())) {

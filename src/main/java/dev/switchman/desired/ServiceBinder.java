@@ -4,22 +4,21 @@ import static dev.switchman.desired.Fields.duration;
 import static dev.switchman.desired.Fields.integer;
 import static dev.switchman.desired.Fields.items;
 import static dev.switchman.desired.Fields.map;
-import static dev.switchman.desired.Fields.number;
 import static dev.switchman.desired.Fields.strings;
 import static dev.switchman.desired.Fields.text;
 
 import dev.switchman.desired.VerificationSpec.CheckSpec;
 import dev.switchman.desired.VerificationSpec.JsonExpectation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.yaml.YamlNode;
 import dev.switchman.desired.yaml.YamlNode.MapNode;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Binds one merged, validated service mapping to a {@link ServiceSpec}. */
+/** Binds one merged, validated service mapping to a {@link ServiceSpec}; its settings through {@link SettingBinder}. */
 final class ServiceBinder {
 
     static final Duration DEFAULT_SOAK = Duration.ofSeconds(60);
@@ -33,50 +32,9 @@ final class ServiceBinder {
     static ServiceSpec bind(String name, MapNode service, SourceLocation location) {
         List<String> required = strings(service, "requiredVariables");
         List<String> dependsOn = strings(service, "dependsOn");
-        return new ServiceSpec(name, source(map(service, "source")), build(map(service, "build")),
-                deploy(map(service, "deploy")), Fields.variables(service, "variables"),
+        return new ServiceSpec(name, SettingBinder.bind(service), Fields.variables(service, "variables"),
                 required == null ? List.of() : required, dependsOn == null ? List.of() : dependsOn,
-                volume(map(service, "volume")), verify(map(service, "verify")), location);
-    }
-
-    private static SourceSpec source(MapNode s) {
-        return s == null ? SourceSpec.NONE
-                : new SourceSpec(text(s, "image"), text(s, "repo"), text(s, "branch"), text(s, "rootDirectory"));
-    }
-
-    private static BuildSpec build(MapNode b) {
-        return b == null ? BuildSpec.NONE : new BuildSpec(text(b, "builder"), text(b, "buildCommand"),
-                text(b, "dockerfilePath"), strings(b, "watchPatterns"));
-    }
-
-    private static DeploySpec deploy(MapNode d) {
-        if (d == null) {
-            return DeploySpec.NONE;
-        }
-        Map<String, Integer> regions = null;
-        MapNode multiRegion = map(d, "multiRegionConfig");
-        if (multiRegion != null) {
-            regions = new LinkedHashMap<>();
-            for (YamlNode.Entry e : multiRegion.entries()) {
-                regions.put(e.key(), integer((MapNode) e.value(), "numReplicas"));
-            }
-        }
-        MapNode limits = map(d, "limits");
-        return new DeploySpec(text(d, "startCommand"), strings(d, "preDeployCommand"), text(d, "healthcheckPath"),
-                integer(d, "healthcheckTimeout"), text(d, "restartPolicyType"), integer(d, "restartPolicyMaxRetries"),
-                integer(d, "numReplicas"), text(d, "region"), regions, text(d, "cronSchedule"),
-                Fields.bool(d, "sleepApplication"), integer(d, "overlapSeconds"), integer(d, "drainingSeconds"),
-                limits == null ? null : new DeploySpec.Limits(number(limits, "vCPUs"), number(limits, "memoryGB")));
-    }
-
-    private static VolumeSpec volume(MapNode v) {
-        if (v == null) {
-            return null;
-        }
-        List<String> schedules = strings(v, "backupSchedules");
-        return new VolumeSpec(text(v, "mountPath"), schedules == null ? null : schedules.stream()
-                .map(VolumeSpec.BackupSchedule::valueOf)
-                .collect(() -> EnumSet.noneOf(VolumeSpec.BackupSchedule.class), EnumSet::add, EnumSet::addAll));
+                verify(map(service, "verify")), location);
     }
 
     private static VerificationSpec verify(MapNode v) {

@@ -1,5 +1,7 @@
 package dev.switchman.desired;
 
+import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

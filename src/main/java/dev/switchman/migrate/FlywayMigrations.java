@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -113,7 +114,7 @@ public final class FlywayMigrations {
         for (ValidateOutput invalid : flyway.validateWithResult().invalidMigrations) {
             if (invalid.version != null && applied.contains(invalid.version) && known.add(invalid.version)) {
                 String message = invalid.errorDetails == null ? "differs" : invalid.errorDetails.errorMessage;
-                Kind kind = message != null && message.toLowerCase(java.util.Locale.ROOT).contains("checksum")
+                Kind kind = invalid.errorDetails != null && invalid.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH
                         ? Kind.CHECKSUM_CHANGED : Kind.OTHER;
                 differences.add(new HistoryDifference(kind, invalid.version, invalid.filepath == null
                         ? invalid.description : fileName(invalid.filepath), message));

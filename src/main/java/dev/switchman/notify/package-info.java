@@ -8,8 +8,8 @@
  * bounded, backed-off retries that honour {@code Retry-After} ({@link dev.switchman.notify.Delivery}).
  * Nothing here blocks or fails the caller.
  *
- * <p>May import the desired-state records, redaction, the store (alert states and the delivery log), the JDK HTTP
- * client, Jackson, Micrometer and JBoss logging; never the reconciler, Railway code or CDI (the bean is
- * produced in {@code reconcile}).
+ * <p>May import desired, plan (the changes drift notices name), redaction, the store (alert states and the
+ * delivery log), the JDK HTTP client, Jackson, Micrometer and JBoss logging; never the reconciler, Railway code
+ * or CDI (the bean is produced in {@code reconcile}).
  */
 package dev.switchman.notify;

@@ -9,6 +9,8 @@ import static dev.switchman.observed.JsonValues.strings;
 import static dev.switchman.observed.JsonValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.switchman.settings.Setting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -20,7 +22,8 @@ import java.util.TreeSet;
 /**
  * Builds an {@link ObservedEnvironment} from the answer to {@code graphql/EnvironmentState.graphql}.
  *
- * <p>Settings are keyed by the desired-state path ({@code deploy.healthcheckTimeout}). The
+ * <p>Settings are keyed by the desired-state path ({@code deploy.healthcheckTimeout}) and read as the
+ * setting catalog ({@link Setting}) says: at each entry's config pointer and instance field. The
  * environment config ({@code config.services.<serviceId>}) comes first: it is what Railway applies,
  * and it alone holds the branch, multi-region replicas, limits, backup schedules, variables and a
  * DOCKERFILE builder (which the service instance's {@code Builder} enum lacks). The service
@@ -29,8 +32,6 @@ import java.util.TreeSet;
  * that adds either does not break the read.
  */
 public final class RailwayEnvironmentParser {
-
-    private static final double BYTES_PER_GB = 1_000_000_000d;
 
     private RailwayEnvironmentParser() {
     }
@@ -133,60 +134,37 @@ public final class RailwayEnvironmentParser {
     private static final class ObservedSettings {
 
         private final Map<String, Object> settings = new LinkedHashMap<>();
-        private final JsonNode instance;
-        private final JsonNode config;
 
-        private ObservedSettings(JsonNode instance, JsonNode config) {
-            this.instance = instance;
-            this.config = config;
-        }
-
+        /** Every catalog entry but the volume's (read with the volume), by its instance field and config pointer. */
         static Map<String, Object> of(JsonNode instance, JsonNode config) {
-            ObservedSettings s = new ObservedSettings(instance, config);
-            s.put("source.image", text(instance.path("source").path("image")), text(config.at("/source/image")));
-            s.put("source.repo", text(instance.path("source").path("repo")), text(config.at("/source/repo")));
-            s.put("source.branch", null, text(config.at("/source/branch")));
+            ObservedSettings s = new ObservedSettings();
+            for (Setting setting : Setting.values()) {
+                if (setting.isVolume()) {
+                    continue;
+                }
+                JsonNode field = setting.instanceField().map(f -> instance.at("/" + f.replace('.', '/')))
+                        .orElse(MissingNode.getInstance());
+                JsonNode configured = setting.configPointer() == null ? MissingNode.getInstance()
+                        : config.at(setting.configPointer());
+                s.put(setting.path(), value(setting, field, 1), value(setting, configured, setting.configScale()));
+            }
             // not a setting Switchman declares: a commit it pinned to hold a rolled-back service
             s.put("source.commitSha", null, text(config.at("/source/commitSha")));
-            s.textAt("source.rootDirectory", "rootDirectory", "/source/rootDirectory");
-            s.textAt("build.builder", "builder", "/build/builder");
-            s.textAt("build.buildCommand", "buildCommand", "/build/buildCommand");
-            s.textAt("build.dockerfilePath", "dockerfilePath", "/build/dockerfilePath");
-            s.listAt("build.watchPatterns", "watchPatterns", "/build/watchPatterns");
-            s.textAt("deploy.startCommand", "startCommand", "/deploy/startCommand");
-            s.listAt("deploy.preDeployCommand", "preDeployCommand", "/deploy/preDeployCommand");
-            s.textAt("deploy.healthcheckPath", "healthcheckPath", "/deploy/healthcheckPath");
-            s.numberAt("deploy.healthcheckTimeout", "healthcheckTimeout", "/deploy/healthcheckTimeout");
-            s.textAt("deploy.restartPolicyType", "restartPolicyType", "/deploy/restartPolicyType");
-            s.numberAt("deploy.restartPolicyMaxRetries", "restartPolicyMaxRetries", "/deploy/restartPolicyMaxRetries");
-            s.numberAt("deploy.numReplicas", "numReplicas", "/deploy/numReplicas");
-            s.textAt("deploy.region", "region", "/deploy/region");
-            s.put("deploy.multiRegionConfig", null, s.multiRegion(config.at("/deploy/multiRegionConfig")));
-            s.textAt("deploy.cronSchedule", "cronSchedule", "/deploy/cronSchedule");
-            s.put("deploy.sleepApplication", plain(instance.path("sleepApplication")),
-                    plain(config.at("/deploy/sleepApplication")));
-            s.numberAt("deploy.overlapSeconds", "overlapSeconds", "/deploy/overlapSeconds");
-            s.numberAt("deploy.drainingSeconds", "drainingSeconds", "/deploy/drainingSeconds");
-            JsonNode containers = config.at("/deploy/limitOverride/containers");
-            s.put("deploy.limits.vCPUs", null, plain(containers.path("cpu")));
-            JsonNode memory = containers.path("memoryBytes");
-            s.put("deploy.limits.memoryGB", null, memory.isNumber() ? memory.doubleValue() / BYTES_PER_GB : null);
             return s.settings;
         }
 
-        private void textAt(String path, String field, String configPointer) {
-            put(path, text(instance.path(field)), text(config.at(configPointer)));
+        /** {@code node} as the binder would read the YAML; a config number is divided by {@code scale}. */
+        private static Object value(Setting setting, JsonNode node, double scale) {
+            return switch (setting.type().form()) {
+                case TEXT -> text(node);
+                case WHOLE, FLAG -> plain(node);
+                case DECIMAL -> scale == 1 ? plain(node) : node.isNumber() ? node.doubleValue() / scale : null;
+                case LIST, SET -> strings(node);
+                case REPLICAS_BY_REGION -> multiRegion(node);
+            };
         }
 
-        private void numberAt(String path, String field, String configPointer) {
-            put(path, plain(instance.path(field)), plain(config.at(configPointer)));
-        }
-
-        private void listAt(String path, String field, String configPointer) {
-            put(path, strings(instance.path(field)), strings(config.at(configPointer)));
-        }
-
-        private Map<String, Integer> multiRegion(JsonNode regions) {
+        private static Map<String, Integer> multiRegion(JsonNode regions) {
             if (!regions.isObject()) {
                 return null;
             }

@@ -1,5 +1,6 @@
 package dev.switchman.plan;
 
+import dev.switchman.settings.Setting;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,14 @@ public sealed interface Change {
     enum Action { CREATE, UPDATE, DELETE }
 
     /** IN_PLACE takes effect at once, REDEPLOY with the service's next deployment, DESTRUCTIVE loses something. */
-    enum Effect { IN_PLACE, REDEPLOY, DESTRUCTIVE }
+    enum Effect {
+        IN_PLACE, REDEPLOY, DESTRUCTIVE;
+
+        /** What changing {@code setting} costs: most settings take effect on the next deployment. */
+        static Effect of(Setting setting) {
+            return setting.redeploys() ? REDEPLOY : IN_PLACE;
+        }
+    }
 
     Action action();
 
@@ -76,7 +84,7 @@ public sealed interface Change {
         }
 
         public Effect effect() {
-            return setting.effect();
+            return Effect.of(setting);
         }
 
         public String address() {
@@ -157,7 +165,7 @@ public sealed interface Change {
         }
 
         public Effect effect() {
-            return Setting.VOLUME_BACKUP_SCHEDULES.effect();
+            return Effect.of(Setting.VOLUME_BACKUP_SCHEDULES);
         }
 
         public String address() {

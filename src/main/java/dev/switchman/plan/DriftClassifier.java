@@ -62,7 +62,7 @@ public final class DriftClassifier {
     /** Whether the desired value of {@code path} is the one last applied. */
     private boolean appliedUnchanged(String service, String path) {
         ServiceSpec spec = desired.services().get(service);
-        Object wanted = spec == null ? null : ServiceSettings.of(spec).get(path);
+        Object wanted = spec == null ? null : spec.settings().byPath().get(path);
         if (wanted == null || !last.managedSettings(service).contains(path)) {
             return false;
         }

@@ -144,7 +144,7 @@ public record LastApplied(
         Map<String, Map<String, String>> settings = new TreeMap<>();
         desired.services().forEach((name, spec) -> {
             Map<String, String> values = new TreeMap<>();
-            ServiceSettings.of(spec).forEach((path, value) -> values.put(path, settingFingerprint(value)));
+            spec.settings().byPath().forEach((path, value) -> values.put(path, settingFingerprint(value)));
             settings.put(name, values);
         });
         return new LastApplied(plan.revision(), nextInventory, fingerprints, settings, undeployed);

@@ -7,6 +7,7 @@ import dev.switchman.desired.ServiceSpec;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
+import dev.switchman.settings.Setting;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -95,8 +96,8 @@ public final class Planner {
             blockers.addAll(created.blockers);
             Map<String, PlannedValue> variables = new java.util.LinkedHashMap<>();
             created.sets.forEach(c -> variables.put(((Change.VariableSet) c).name(), ((Change.VariableSet) c).after()));
-            Map<String, Object> settings = new java.util.LinkedHashMap<>(ServiceSettings.of(spec));
-            settings.keySet().removeIf(path -> path.startsWith("volume."));
+            Map<String, Object> settings = new java.util.LinkedHashMap<>(spec.settings().byPath());
+            settings.keySet().removeIf(path -> Setting.byPath(path).orElseThrow().isVolume());
             changes.add(new Change.ServiceCreate(name, settings, variables));
             new ServiceDiff(spec, null, lastApplied.managedSettings(name), changes, notes).volume();
             return;

@@ -3,6 +3,7 @@ package dev.switchman.plan;
 import dev.switchman.desired.ServiceSpec;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.observed.ObservedVolume;
+import dev.switchman.settings.Setting;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class ServiceDiff {
     ServiceDiff(ServiceSpec spec, ObservedService current, Set<String> managedLastTime, List<Change> changes,
             List<PlanNote> notes) {
         this.service = spec.name();
-        this.wanted = ServiceSettings.of(spec);
+        this.wanted = spec.settings().byPath();
         this.current = current;
         this.managedLastTime = managedLastTime;
         this.changes = changes;

@@ -55,7 +55,8 @@ final class VariableDiff {
         if (resolved.isEmpty()) {
             String secret = ((VariableValue.SecretRef) value).name();
             blockers.add(new PlanNote(scope.address(name),
-                    "secret " + secret + " does not resolve; set it in the daemon's environment or secrets directory"));
+                    "secret " + secret + " does not resolve; set it in the daemon's environment or secrets directory",
+                    PlanNote.Kind.UNRESOLVED_SECRET));
             return;
         }
         String wanted = resolved.get();

@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * Sends one operation until it succeeds or must not be sent again: waits for the
- * {@link ApiBudget}, posts, classifies the response, and retries what the operation's
- * {@link Operation.Kind} allows, with backoff and within a time limit. 429s are waited out
- * (they pause the budget) and do not use up attempts.
+ * {@link ApiBudget}, posts with the operation's timeout (mutations wait longer than reads), classifies the
+ * response, and retries what the operation's {@link Operation.Kind} allows, with backoff and within a time
+ * limit. A 429 pauses the budget for what Railway asks and does not use up attempts; a budget that would
+ * hold the call longer than its patience ends it as rate limited.
  */
 final class GraphqlCaller {
 
@@ -27,10 +28,12 @@ final class GraphqlCaller {
     private final RailwayMetrics metrics;
     private final ObjectMapper json;
     private final ResponseClassifier classifier;
+    private final Timeouts timeouts;
+    private final Duration budgetPatience;
 
     GraphqlCaller(GraphqlTransport transport, OperationDocuments documents, Optional<RailwayAuth> auth,
-            ApiBudget budget, RailwayClock clock, Backoff backoff, RailwayConfig.Retry retry,
-            RailwayMetrics metrics, ObjectMapper json) {
+            ApiBudget budget, RailwayClock clock, Backoff backoff, RailwayConfig.Retry retry, Timeouts timeouts,
+            Duration budgetPatience, RailwayMetrics metrics, ObjectMapper json) {
         this.transport = transport;
         this.documents = documents;
         this.auth = auth;
@@ -41,6 +44,8 @@ final class GraphqlCaller {
         this.metrics = metrics;
         this.json = json;
         this.classifier = new ResponseClassifier(json);
+        this.budgetPatience = budgetPatience;
+        this.timeouts = timeouts;
     }
 
     /** Calls a mutation that answers a Boolean; {@code false} is a refusal. */
@@ -60,14 +65,20 @@ final class GraphqlCaller {
      * @return the response's {@code data} object
      */
     JsonNode call(Operation operation, ObjectNode variables, String target) {
+        return call(operation, documents.text(operation), variables, target);
+    }
+
+    /** As above, with the document's text built by the caller from the operation's own (aliases repeated). */
+    JsonNode call(Operation operation, String document, ObjectNode variables, String target) {
         RailwayAuth credentials = auth.orElseThrow(() ->
                 new RailwayException.Unauthorized(operation, RailwayAuth.MISSING_TOKEN, null, null));
-        String body = requestBody(operation, variables);
+        String body = requestBody(operation, document, variables);
         Map<String, String> headers = Map.of(credentials.headerName(), credentials.headerValue());
         Instant deadline = clock.now().plus(retry.maxElapsed());
         int failedAttempts = 0;
         int rateLimits = 0;
         while (true) {
+            waitForBudget(operation);
             RailwayException failure;
             try {
                 return attempt(operation, body, headers, target, credentials.source());
@@ -77,33 +88,29 @@ final class GraphqlCaller {
             if (!operation.kind().mayRepeatAfter(failure)) {
                 throw failure;
             }
-            Duration wait;
             if (failure instanceof RailwayException.RateLimited rateLimited) {
-                wait = rateLimited.retryAfter().orElse(backoff.ceiling(++rateLimits));
-            } else if (++failedAttempts < retry.maxAttempts()) {
-                wait = backoff.delayBefore(failedAttempts);
-            } else {
+                // Railway's rule: wait Retry-After, else until the window resets; the budget holds every call
+                budget.rateLimited(clock.now().plus(rateLimited.retryAfter().orElse(backoff.ceiling(++rateLimits))));
+                continue;
+            }
+            if (++failedAttempts >= retry.maxAttempts()) {
                 throw failure;
             }
-            Instant resumeAt = clock.now().plus(wait);
+            Instant resumeAt = clock.now().plus(backoff.delayBefore(failedAttempts));
             if (resumeAt.isAfter(deadline)) {
                 throw failure;
             }
-            pause(operation, failure, resumeAt);
+            sleepUntil(operation, resumeAt);
         }
     }
 
     private JsonNode attempt(Operation operation, String body, Map<String, String> headers, String target,
             RailwayAuth.Source source) {
-        waitForBudget(operation);
         Instant start = clock.now();
         try {
-            HttpReply reply = transport.post(body, headers);
+            HttpReply reply = transport.post(body, headers, timeouts.of(operation));
             Instant now = clock.now();
-            RateLimitHeaders limits = RateLimitHeaders.of(reply, now);
-            if (limits.remaining() != null) {
-                budget.observe(limits.remaining(), limits.reset());
-            }
+            budget.observe(RateLimitHeaders.of(reply, now));
             JsonNode data = classifier.dataOrThrow(operation, reply, target, source, now);
             metrics.request(operation, "success", Duration.between(start, now));
             return data;
@@ -117,22 +124,27 @@ final class GraphqlCaller {
         }
     }
 
+    /**
+     * Waits for the budget, but never longer than {@code budget-patience}: a longer wait ends the call as rate
+     * limited, with the time the budget resumes, so that a run gives its worker back instead of holding it.
+     */
     private void waitForBudget(Operation operation) {
         try {
-            if (budget.acquire()) {
+            if (budget.acquire(budgetPatience).isPositive()) {
                 metrics.rateLimitWait();
             }
+        } catch (ApiBudget.Exhausted spent) {
+            Duration left = Duration.between(clock.now(), spent.resumesAt());
+            throw new RailwayException.RateLimited(operation, (spent.refused()
+                    ? "Railway refused with 429 (rate limited)" : "the API budget of " + budget.perHour()
+                            + " requests per hour is spent") + "; calls resume at " + spent.resumesAt(),
+                    left.isNegative() ? Duration.ZERO : left, null);
         } catch (InterruptedException interrupted) {
             throw interrupted(operation, interrupted);
         }
     }
 
-    /** A 429 pauses the whole budget (every caller waits); other failures only back this call off. */
-    private void pause(Operation operation, RailwayException failure, Instant resumeAt) {
-        if (failure instanceof RailwayException.RateLimited) {
-            budget.pauseUntil(resumeAt);
-            return;
-        }
+    private void sleepUntil(Operation operation, Instant resumeAt) {
         try {
             clock.sleep(Duration.between(clock.now(), resumeAt));
         } catch (InterruptedException interrupted) {
@@ -146,9 +158,14 @@ final class GraphqlCaller {
                 interrupted);
     }
 
-    private String requestBody(Operation operation, ObjectNode variables) {
+    /** The text of {@code operation}'s document, for callers that build a variant of it. */
+    String document(Operation operation) {
+        return documents.text(operation);
+    }
+
+    private String requestBody(Operation operation, String document, ObjectNode variables) {
         ObjectNode request = json.createObjectNode();
-        request.put("query", documents.text(operation));
+        request.put("query", document);
         request.set("variables", variables);
         request.put("operationName", operation.documentName());
         try {

@@ -1,5 +1,6 @@
 package dev.switchman.railway;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,9 +12,10 @@ public interface GraphqlTransport {
     /**
      * @param jsonBody the {@code {query, variables, operationName}} object, serialized
      * @param headers the headers to add (the auth header)
+     * @param timeout how long to wait for the answer once the request is sent
      * @throws TransportFailure when no HTTP response arrived
      */
-    HttpReply post(String jsonBody, Map<String, String> headers) throws TransportFailure;
+    HttpReply post(String jsonBody, Map<String, String> headers, Duration timeout) throws TransportFailure;
 
     /**
      * No HTTP response: connection refused, DNS failure, timeout, reset.

@@ -13,35 +13,28 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The one GraphqlTransport, over the JDK's HTTP client: the daemon and the command-line tools that run without
- * Quarkus send Railway's requests the same way, and hand back every status, header and body as received. Proxies
- * are the JVM's ({@code -Dhttps.proxyHost}, {@code -Dhttps.proxyPort} in {@code SWITCHMAN_JAVA_OPTS}).
+ * The one {@link GraphqlTransport}: the JDK's HTTP client, for the daemon and the command-line tools alike. It
+ * hands back every status, header and body as received, each request with the timeout its caller gives, and tells
+ * a connection that was never made apart from an answer that was lost.
  */
 final class JdkHttpTransport implements GraphqlTransport {
 
     private final HttpClient http;
     private final URI endpoint;
-    private final Duration readTimeout;
-
-    /** The endpoint and timeouts of Switchman's Railway settings. */
-    static JdkHttpTransport create(RailwayConfig config) {
-        return new JdkHttpTransport(URI.create(config.apiUrl()), config.connectTimeout(), config.readTimeout());
-    }
 
     JdkHttpTransport(URI endpoint) {
-        this(endpoint, Duration.ofSeconds(5), Duration.ofSeconds(90));
+        this(endpoint, Duration.ofSeconds(5));
     }
 
-    JdkHttpTransport(URI endpoint, Duration connectTimeout, Duration readTimeout) {
+    JdkHttpTransport(URI endpoint, Duration connectTimeout) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
         this.endpoint = endpoint;
-        this.readTimeout = readTimeout;
     }
 
     @Override
-    public HttpReply post(String jsonBody, Map<String, String> headers) throws TransportFailure {
+    public HttpReply post(String jsonBody, Map<String, String> headers, Duration timeout) throws TransportFailure {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(readTimeout)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
         headers.forEach(request::header);

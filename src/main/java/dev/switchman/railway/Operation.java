@@ -7,6 +7,7 @@ package dev.switchman.railway;
  */
 public enum Operation {
     ENVIRONMENT_STATE("EnvironmentState", Kind.READ),
+    ENVIRONMENT_STATES("EnvironmentStates", Kind.READ),
     PROJECT_TOPOLOGY("ProjectTopology", Kind.READ),
     PROJECTS("Projects", Kind.READ),
     PROJECT_TOKEN("ProjectToken", Kind.READ),
@@ -19,9 +20,9 @@ public enum Operation {
     SERVICE_INSTANCE_LIMITS_UPDATE("ServiceInstanceLimitsUpdate", Kind.IDEMPOTENT_WRITE),
     VARIABLE_COLLECTION_UPSERT("VariableCollectionUpsert", Kind.IDEMPOTENT_WRITE),
     VARIABLE_DELETE("VariableDelete", Kind.IDEMPOTENT_WRITE),
-    ENVIRONMENT_PATCH_COMMIT("EnvironmentPatchCommit", Kind.IDEMPOTENT_WRITE),
+    ENVIRONMENT_PATCH_COMMIT("EnvironmentPatchCommit", Kind.NON_IDEMPOTENT_WRITE),
     ENVIRONMENT_STAGE_CHANGES("EnvironmentStageChanges", Kind.IDEMPOTENT_WRITE),
-    ENVIRONMENT_PATCH_COMMIT_STAGED("EnvironmentPatchCommitStaged", Kind.IDEMPOTENT_WRITE),
+    ENVIRONMENT_PATCH_COMMIT_STAGED("EnvironmentPatchCommitStaged", Kind.NON_IDEMPOTENT_WRITE),
     SERVICE_DELETE("ServiceDelete", Kind.IDEMPOTENT_WRITE),
     VOLUME_INSTANCE_BACKUP_SCHEDULE_UPDATE("VolumeInstanceBackupScheduleUpdate", Kind.IDEMPOTENT_WRITE),
     VOLUME_INSTANCE_UPDATE("VolumeInstanceUpdate", Kind.IDEMPOTENT_WRITE),

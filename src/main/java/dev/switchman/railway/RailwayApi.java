@@ -2,6 +2,7 @@ package dev.switchman.railway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +22,12 @@ public interface RailwayApi {
      * {@code data.environment} node, with all serviceInstances pages merged into one edge list.
      */
     JsonNode environmentState(String environmentId);
+
+    /**
+     * Several environments' state in one request (what {@link #environmentState} answers, per environment id);
+     * an environment that cannot be read this way (more service instances than one page) is left out.
+     */
+    Map<String, JsonNode> environmentStates(List<String> environmentIds);
 
     /** The project's environments and services (all pages), to map names to ids. */
     ProjectTopology projectTopology(String projectId);

@@ -3,13 +3,14 @@ package dev.switchman.railway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchman.config.SwitchmanConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,15 +32,15 @@ public class RailwayClient implements RailwayApi {
     private final VolumeCalls volumes;
 
     @Inject
-    RailwayClient(SwitchmanConfig settings, MeterRegistry registry, RailwayStatus status) {
-        this(JdkHttpTransport.create(settings.railway()), settings.railway(), registry, RailwayClock.system(),
+    RailwayClient(RailwayConfig config, MeterRegistry registry, RailwayStatus status) {
+        this(transport(config), config, registry, RailwayClock.system(),
                 () -> ThreadLocalRandom.current().nextDouble(), status);
     }
 
-    /** A client outside CDI, over the same transport: for command-line tools that do not start Quarkus. */
+    /** A client outside CDI: for command-line tools that do not start Quarkus. */
     public static RailwayClient standalone(RailwayConfig config) {
-        return new RailwayClient(JdkHttpTransport.create(config), config, new SimpleMeterRegistry(),
-                RailwayClock.system(), () -> ThreadLocalRandom.current().nextDouble());
+        return new RailwayClient(transport(config), config, new SimpleMeterRegistry(), RailwayClock.system(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     RailwayClient(GraphqlTransport transport, RailwayConfig config, MeterRegistry registry, RailwayClock clock,
@@ -50,16 +51,28 @@ public class RailwayClient implements RailwayApi {
     RailwayClient(GraphqlTransport transport, RailwayConfig config, MeterRegistry registry, RailwayClock clock,
             DoubleSupplier random, RailwayStatus status) {
         ApiBudget budget = new ApiBudget(config.requestsPerHour(), config.requestsPerSecond(), clock);
+        status.watch(budget);
         this.caller = new GraphqlCaller(transport, OperationDocuments.load(RailwayClient.class.getClassLoader()),
                 RailwayAuth.choose(config.token(), config.apiToken()), budget, clock,
                 new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff(), random),
-                config.retry(), new RailwayMetrics(registry, budget, status), json);
+                config.retry(), Timeouts.of(config), config.budgetPatience(), new RailwayMetrics(registry, budget, status),
+                json);
         this.volumes = new VolumeCalls(caller, json);
+    }
+
+    private static GraphqlTransport transport(RailwayConfig config) {
+        return new JdkHttpTransport(URI.create(config.apiUrl()), config.connectTimeout());
     }
 
     @Override
     public JsonNode environmentState(String environmentId) {
         return new EnvironmentStateReader(caller, json).read(environmentId);
+    }
+
+    @Override
+    public Map<String, JsonNode> environmentStates(List<String> environmentIds) {
+        return environmentIds.isEmpty() ? Map.of() : new EnvironmentStateReader(caller, json)
+                .readMany(environmentIds, caller.document(Operation.ENVIRONMENT_STATES));
     }
 
     @Override
@@ -85,12 +98,7 @@ public class RailwayClient implements RailwayApi {
     public void updateLimits(LimitsUpdate update) {
         ObjectNode input = json.createObjectNode().put("serviceId", update.serviceId())
                 .put("environmentId", update.environmentId());
-        if (update.vCpus() != null) {
-            input.put("vCPUs", update.vCpus());
-        }
-        if (update.memoryGb() != null) {
-            input.put("memoryGB", update.memoryGb());
-        }
+        update.limits().forEach(input::put);
         caller.expectTrue(Operation.SERVICE_INSTANCE_LIMITS_UPDATE, wrap(input), "serviceInstanceLimitsUpdate",
                 serviceIn(update.serviceId(), update.environmentId()));
     }

@@ -1,5 +1,6 @@
 package dev.switchman.railway;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * environment variables ({@code RAILWAY_TOKEN}, {@code RAILWAY_API_TOKEN}, {@code RAILWAY_API_URL})
  * through {@code application.properties}.
  */
-/* Part of dev.switchman.config.SwitchmanConfig (switchman.railway.*): one mapping for every setting. */
+@ConfigMapping(prefix = "switchman.railway")
 public interface RailwayConfig {
 
     /** Railway's public GraphQL endpoint. */
@@ -33,13 +34,35 @@ public interface RailwayConfig {
     @WithDefault("10")
     int requestsPerSecond();
 
+    /**
+     * Environments read in one request when several start together (aliases of one query): the loop's reads
+     * cost a tenth as much at the default.
+     */
+    @WithDefault("10")
+    int readBatch();
+
     /** How long to wait for a TCP connection. */
     @WithDefault("10s")
     Duration connectTimeout();
 
-    /** How long to wait for a response once the request is sent (Railway's CLI waits 90 s). */
-    @WithDefault("90s")
+    /** How long to wait for the answer to a read once it is sent. */
+    @WithDefault("30s")
     Duration readTimeout();
+
+    /**
+     * How long to wait for the answer to a write once it is sent (Railway's CLI waits 90 s): longer than a read,
+     * because a write given up on may still take effect, and its outcome must then be looked up before it is sent
+     * again.
+     */
+    @WithDefault("120s")
+    Duration mutationTimeout();
+
+    /**
+     * The longest a call waits for the request budget (Switchman's pacing, or a 429's Retry-After). A longer wait
+     * ends the run as rate limited, with the time it resumes, instead of holding a worker.
+     */
+    @WithDefault("30s")
+    Duration budgetPatience();
 
     /** When failed calls are sent again. */
     Retry retry();

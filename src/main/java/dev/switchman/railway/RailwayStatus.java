@@ -6,8 +6,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * How the last Railway request ended, for readiness: the client records every attempt here. A bean
- * of its own, so the health check reads it without building the client.
+ * How the last Railway request ended, for readiness, and the client's request budget, for the loop: the client
+ * records every attempt here. A bean of its own, so readers need not build the client.
  */
 @ApplicationScoped
 public class RailwayStatus {
@@ -28,6 +28,17 @@ public class RailwayStatus {
     }
 
     private volatile LastCall last;
+    private volatile ApiBudget budget;
+
+    /** The client's request budget, so that the loop can see its waits and its size. */
+    void watch(ApiBudget clientBudget) {
+        this.budget = clientBudget;
+    }
+
+    /** The request budget of the client that reports here, empty before it is built. */
+    public Optional<ApiBudget> budget() {
+        return Optional.ofNullable(budget);
+    }
 
     public void record(String operation, String outcome, Instant at) {
         last = new LastCall(operation, outcome, at);

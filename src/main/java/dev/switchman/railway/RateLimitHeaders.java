@@ -11,20 +11,22 @@ import java.util.Optional;
  * Railway's rate-limit headers on one response. The format of {@code X-RateLimit-Reset} is not
  * documented, so epoch seconds, epoch milliseconds, seconds from now and ISO-8601 are all read.
  *
+ * @param limit {@code X-RateLimit-Limit} (the hourly budget), or null
  * @param remaining {@code X-RateLimit-Remaining}, or null
  * @param reset when the window ends, or null
  * @param retryAfter {@code Retry-After} (integer seconds or an HTTP date), or null
  */
-public record RateLimitHeaders(Long remaining, Instant reset, Duration retryAfter) {
+public record RateLimitHeaders(Long limit, Long remaining, Instant reset, Duration retryAfter) {
 
     private static final long EPOCH_SECONDS_FROM = 1_000_000_000L;
     private static final long EPOCH_MILLIS_FROM = 1_000_000_000_000L;
 
     public static RateLimitHeaders of(HttpReply reply, Instant now) {
+        Long limit = reply.header("X-RateLimit-Limit").flatMap(RateLimitHeaders::parseLong).orElse(null);
         Long remaining = reply.header("X-RateLimit-Remaining").flatMap(RateLimitHeaders::parseLong).orElse(null);
         Instant reset = reply.header("X-RateLimit-Reset").flatMap(value -> parseInstant(value, now)).orElse(null);
         Duration retryAfter = reply.header("Retry-After").flatMap(value -> parseRetryAfter(value, now)).orElse(null);
-        return new RateLimitHeaders(remaining, reset, retryAfter);
+        return new RateLimitHeaders(limit, remaining, reset, retryAfter);
     }
 
     /** How long a 429 asks us to wait: Retry-After, else until the window resets; empty if neither. */

@@ -9,7 +9,16 @@ import java.util.Optional;
  * without CDI (and for tests).
  */
 public record StandaloneRailwayConfig(String apiUrl, Optional<String> token, Optional<String> apiToken, int requestsPerHour,
-        int requestsPerSecond, Retry retry) implements RailwayConfig {
+        int requestsPerSecond, Retry retry, Duration readTimeout, Duration mutationTimeout) implements RailwayConfig {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration MUTATION_TIMEOUT = Duration.ofSeconds(120);
+
+    /** With the mapping's timeouts. */
+    public StandaloneRailwayConfig(String apiUrl, Optional<String> token, Optional<String> apiToken,
+            int requestsPerHour, int requestsPerSecond, Retry retry) {
+        this(apiUrl, token, apiToken, requestsPerHour, requestsPerSecond, retry, READ_TIMEOUT, MUTATION_TIMEOUT);
+    }
 
     public record StandaloneRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed)
             implements Retry {
@@ -34,12 +43,17 @@ public record StandaloneRailwayConfig(String apiUrl, Optional<String> token, Opt
     }
 
     @Override
+    public int readBatch() {
+        return 10;
+    }
+
+    @Override
     public Duration connectTimeout() {
         return Duration.ofSeconds(10);
     }
 
     @Override
-    public Duration readTimeout() {
-        return Duration.ofSeconds(90);
+    public Duration budgetPatience() {
+        return Duration.ofSeconds(30);
     }
 }

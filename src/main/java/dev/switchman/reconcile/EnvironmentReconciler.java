@@ -1,10 +1,12 @@
 package dev.switchman.reconcile;
 
 import dev.switchman.apply.PlanExecutor;
+import dev.switchman.apply.RailwayTargets;
 import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Secrets;
 import dev.switchman.migrate.MigrationGate;
+import dev.switchman.migrate.MigrationNotices;
 import dev.switchman.migrate.PreMigrationBackup;
 import dev.switchman.notify.Notifier;
 import dev.switchman.railway.RailwayApi;
@@ -12,6 +14,7 @@ import dev.switchman.railway.RailwayException;
 import dev.switchman.rollout.RolloutControl;
 import dev.switchman.rollout.RolloutEvent;
 import dev.switchman.rollout.Rollouts;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.HoldRepository;
@@ -47,7 +50,7 @@ import org.jboss.logging.Logger;
  * {@link RunRepository} and the event log.
  */
 @ApplicationScoped
-public class EnvironmentReconciler {
+public class EnvironmentReconciler implements ReconcileScheduler.Action {
 
     private static final Logger LOG = Logger.getLogger(EnvironmentReconciler.class);
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
@@ -91,8 +94,9 @@ public class EnvironmentReconciler {
             ReconcileExtensions extensions) {
         MigrationGate migrations = extensions.migrations() == null ? null : extensions.migrations()
                 .observedBy(MigrationNotices.to(extensions.notifier()).andThen(new MigrationMetrics(registry)));
-        this.parts = new ReconcileParts(railway, new RailwayTargets(railway, projectIds),
-                new LastAppliedSnapshots(lastApplied, inventory), secrets, new PlanExecutor(railway), inventory,
+        RailwayTargets targets = new RailwayTargets(railway, projectIds);
+        this.parts = new ReconcileParts(railway, targets, new Observations(railway, targets),
+                new LastAppliedSnapshots(lastApplied, inventory), secrets, new PlanExecutor(railway, extensions.writeRecovery()), inventory,
                 new ReconcileEvents(events), new ReconcileMetrics(registry), extensions.notifier(),
                 extensions.rollouts() == null ? RolloutControl.NONE : extensions.rollouts(), migrations,
                 extensions.migrationBusyRequeue());
@@ -114,6 +118,12 @@ public class EnvironmentReconciler {
      * @param provenance the commit or content revision the fingerprint was read at, or null
      * @param trigger why this run happens: {@code interval}, {@code revision}, {@code manual}, {@code webhook}
      */
+    @Override
+    public void startTogether(List<DesiredEnvironment> batch) {
+        parts.observations().together(batch);
+    }
+
+    @Override
     public ReconcileOutcome reconcile(DesiredEnvironment environment, String fingerprint, String provenance,
             String trigger) {
         Instant started = Instant.now();

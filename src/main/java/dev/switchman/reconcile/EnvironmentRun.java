@@ -3,6 +3,7 @@ package dev.switchman.reconcile;
 import dev.switchman.apply.ApplyReport;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
+import dev.switchman.notify.DriftNotices;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.plan.LastApplied;
@@ -15,6 +16,7 @@ import dev.switchman.rollout.RolloutGate;
 import dev.switchman.rollout.Rollouts;
 import dev.switchman.store.Hold;
 import dev.switchman.store.Quarantine;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +47,7 @@ final class EnvironmentRun {
     private LastApplied last;
     private DesiredEnvironment enforced;
     private List<Hold> holds = List.of();
+    private Instant observedAt;
 
     EnvironmentRun(ReconcileParts parts, DesiredEnvironment environment, String fingerprint, String provenance,
             RunRecord run) {
@@ -59,7 +62,9 @@ final class EnvironmentRun {
 
     ReconcileOutcome run() {
         environmentId = parts.targets().environmentId(environment);
-        ObservedEnvironment observed = RailwayEnvironmentParser.parse(parts.railway().environmentState(environmentId));
+        Observations.Read read = parts.observations().read(environment, environmentId);
+        observedAt = read.at();
+        ObservedEnvironment observed = RailwayEnvironmentParser.parse(read.state());
         last = parts.snapshots().load(environment);
         run.lastAppliedRevision = last.revision();
         Rollouts.QuarantineCheck check = rollouts.quarantine(environment, environmentId, fingerprint, observed);
@@ -69,6 +74,7 @@ final class EnvironmentRun {
             parts.snapshots().save(environment, last, last.revision());
             // the release named the desired sources again: decide on what Railway holds now
             observed = RailwayEnvironmentParser.parse(parts.railway().environmentState(environmentId));
+            observedAt = Instant.now();
         }
         holds = rollouts.held(environment);
         enforced = Holds.enforced(environment, holds);
@@ -127,7 +133,7 @@ final class EnvironmentRun {
         last = last.owing(decision.owes());
         parts.snapshots().save(environment, last, last.revision());
         boolean quarantined = quarantine.isPresent();
-        ApplyReport report = parts.executor().execute(toApply, observed,
+        ApplyReport report = parts.executor().execute(toApply, observed, observedAt,
                 fresh -> decide(fresh, quarantined).toApply(), parts.inventory(environment, fingerprint));
         run.report = report;
         parts.events().applied(environment, fingerprint, report);

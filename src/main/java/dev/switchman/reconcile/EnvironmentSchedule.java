@@ -20,6 +20,9 @@ import java.time.Instant;
  *     {@code Stalled}), null before the first
  * @param lastReason the reason the last outcome gave, null when it gave none
  * @param runningSince when the run in progress started, null when none is
+ * @param declaredInterval the environment's {@code policy.interval}
+ * @param interval the interval it is read at: the declared one, stretched when the declared environments would
+ *     need more than half of the API budget at rest
  */
 public record EnvironmentSchedule(
         String qualifiedName,
@@ -32,7 +35,9 @@ public record EnvironmentSchedule(
         String lastTrigger,
         String lastResult,
         String lastReason,
-        Instant runningSince) {
+        Instant runningSince,
+        Duration declaredInterval,
+        Duration interval) {
 
     public enum State {
         /** Waiting for its next run. */

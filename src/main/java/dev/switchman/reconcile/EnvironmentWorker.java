@@ -24,6 +24,7 @@ final class EnvironmentWorker {
     boolean running;
     boolean runningSuspended;
     Instant runningSince;
+    Thread runningThread;
     int failures;
     Duration backoff = Duration.ZERO;
     String lastTrigger;
@@ -55,6 +56,15 @@ final class EnvironmentWorker {
         return now.isBefore(nextRunAt) ? null : nextTrigger;
     }
 
+    /**
+     * Whether its next run is an interval run due within {@code window}: it may start early to share a read
+     * with others.
+     */
+    boolean dueSoon(Instant now, Duration window) {
+        return !running && !stalled && nextRunAt != null && "interval".equals(nextTrigger) && pendingTrigger == null
+                && (notBefore == null || !now.isBefore(notBefore)) && !nextRunAt.isAfter(now.plus(window));
+    }
+
     void started(Instant now, String revision, String invalid, String trigger, boolean suspended) {
         running = true;
         runningSuspended = suspended;
@@ -75,6 +85,7 @@ final class EnvironmentWorker {
         interval = interval != null ? interval : Policy.DEFAULT.interval();
         running = false;
         runningSince = null;
+        runningThread = null;
         lastOutcome = outcome;
         notBefore = null;
         stalled = false;
@@ -102,14 +113,14 @@ final class EnvironmentWorker {
         }
     }
 
-    EnvironmentSchedule view(boolean suspended) {
+    EnvironmentSchedule view(boolean suspended, Duration declaredInterval, Duration interval) {
         EnvironmentSchedule.State state = running ? EnvironmentSchedule.State.RUNNING
                 : suspended ? EnvironmentSchedule.State.SUSPENDED
                 : stalled ? EnvironmentSchedule.State.STALLED
                 : EnvironmentSchedule.State.WAITING;
         return new EnvironmentSchedule(qualifiedName, state, nextRunAt, notBefore, failures, backoff, revisionSeen,
                 lastTrigger, result(lastOutcome),
-                reason(lastOutcome), runningSince);
+                reason(lastOutcome), runningSince, declaredInterval, interval);
     }
 
     private void schedule(Instant at, String trigger) {

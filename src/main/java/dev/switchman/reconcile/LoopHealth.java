@@ -9,10 +9,12 @@ import java.time.Instant;
  * @param enabled whether {@code switchman.reconcile.enabled} is on
  * @param leader whether this replica holds the leader lock
  * @param lastTickAt when the scheduler last ticked, null before the first tick
- * @param oldestRunStartedAt when the oldest run in progress started, null when none is running
+ * @param oldestRunStartedAt when the oldest run in progress started, its waits for the API budget left out; null
+ *     when none is running
+ * @param budgetWarning why the environments are read less often than declared, null when they fit the budget
  */
 public record LoopHealth(boolean enabled, boolean leader, Instant lastTickAt, Duration tickInterval,
-        Instant oldestRunStartedAt, Duration runTimeout) {
+        Instant oldestRunStartedAt, Duration runTimeout, String budgetWarning) {
 
     private static final int MISSED_TICKS = 30;
 

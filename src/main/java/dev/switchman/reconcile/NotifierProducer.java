@@ -4,6 +4,7 @@ import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.desired.Secrets;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.NotifySettings;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.store.NotificationRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;

@@ -5,6 +5,7 @@ import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.plan.Plan;
 import dev.switchman.plan.PlanNote;
+import dev.switchman.railway.Operation;
 import dev.switchman.railway.RailwayException;
 import dev.switchman.rollout.RolloutGate;
 import dev.switchman.rollout.Rollouts;
@@ -25,22 +26,31 @@ final class Outcomes {
     private Outcomes() {
     }
 
-    /** Railway failures: wait and retry, or stop until someone fixes the token or the input. */
+    /**
+     * Railway failures, reads and writes alike: wait and retry (a 429 or a spent budget as long as Railway or the
+     * budget says), or stop until someone fixes the token or the input.
+     */
     static ReconcileOutcome of(RailwayException failure, Duration retryAfter) {
+        return of(failure, failure.getMessage(), retryAfter);
+    }
+
+    private static ReconcileOutcome of(RailwayException failure, String message, Duration retryAfter) {
         return switch (failure) {
-            case RailwayException.Transient t -> new ReconcileOutcome.Retry("RailwayUnavailable", failure.getMessage(), retryAfter);
-            case RailwayException.RateLimited r -> new ReconcileOutcome.Retry("RailwayRateLimited", failure.getMessage(),
+            case RailwayException.Transient t -> new ReconcileOutcome.Retry("RailwayUnavailable", message, retryAfter);
+            case RailwayException.RateLimited r -> new ReconcileOutcome.Retry("RailwayRateLimited", message,
                     r.retryAfter().orElse(retryAfter));
-            case RailwayException.Conflict c -> new ReconcileOutcome.Retry("RailwayChanged", failure.getMessage(), retryAfter);
-            case RailwayException.NotFound n -> new ReconcileOutcome.Stalled("RailwayEnvironmentNotFound", failure.getMessage());
-            case RailwayException.Rejected r -> new ReconcileOutcome.Stalled("RailwayRejected", failure.getMessage());
-            case RailwayException.Unauthorized u -> new ReconcileOutcome.Stalled("RailwayUnauthorized", failure.getMessage());
+            case RailwayException.Conflict c -> new ReconcileOutcome.Retry("RailwayChanged", message, retryAfter);
+            case RailwayException.NotFound n -> new ReconcileOutcome.Stalled(
+                    n.operation() == Operation.ENVIRONMENT_STATE ? "RailwayEnvironmentNotFound" : "RailwayNotFound",
+                    message);
+            case RailwayException.Rejected r -> new ReconcileOutcome.Stalled("RailwayRejected", message);
+            case RailwayException.Unauthorized u -> new ReconcileOutcome.Stalled("RailwayUnauthorized", message);
         };
     }
 
     /** A plan with blockers: nothing was written. */
     static ReconcileOutcome blocked(Plan plan) {
-        boolean secret = plan.blockers().stream().anyMatch(b -> b.message().contains("secret"));
+        boolean secret = plan.blockers().stream().anyMatch(b -> b.kind() == PlanNote.Kind.UNRESOLVED_SECRET);
         return new ReconcileOutcome.Stalled(secret ? "SecretMissing" : "PlanBlocked",
                 plan.blockers().stream().map(PlanNote::toString).collect(Collectors.joining("; ")));
     }
@@ -55,20 +65,20 @@ final class Outcomes {
                 : new ReconcileOutcome.Progressing(revision, REQUEUE_WHILE_DEPLOYING, "DeploymentsInProgress");
     }
 
-    /** The first failure of an apply decides. */
+    /** The first failure of an apply decides; a Railway failure maps as a read's would. */
     static ReconcileOutcome failed(ApplyReport report, Duration retryAfter) {
         ApplyReport.Failure first = report.failures().stream()
                 .filter(f -> f.kind() != ApplyReport.FailureKind.UNSUPPORTED).findFirst()
                 .orElse(report.failures().get(0));
         String message = first.address() + ": " + first.message();
+        if (first.cause() != null) {
+            return of(first.cause(), message, retryAfter);
+        }
         return switch (first.kind()) {
-            case TRANSIENT -> new ReconcileOutcome.Retry("RailwayUnavailable", message, retryAfter);
-            case RATE_LIMITED -> new ReconcileOutcome.Retry("RailwayRateLimited", message, retryAfter);
-            case CONFLICT -> new ReconcileOutcome.Retry("RailwayChanged", message, retryAfter);
             case STAGED_CHANGES_PENDING -> new ReconcileOutcome.Retry("StagedChangesPending", message, retryAfter);
-            case REJECTED -> new ReconcileOutcome.Stalled("RailwayRejected", message);
-            case UNAUTHORIZED -> new ReconcileOutcome.Stalled("RailwayUnauthorized", message);
+            case CONFLICT -> new ReconcileOutcome.Retry("RailwayChanged", message, retryAfter);
             case UNSUPPORTED -> new ReconcileOutcome.Stalled("UnsupportedChange", message);
+            default -> new ReconcileOutcome.Retry("ApplyFailed", message, retryAfter);
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.switchman.reconcile;
 
+import dev.switchman.apply.WriteRecovery;
 import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Secrets;
@@ -17,6 +18,7 @@ import dev.switchman.rollout.RolloutEvent;
 import dev.switchman.rollout.RolloutSettings;
 import dev.switchman.rollout.Rollouts;
 import dev.switchman.secrets.EnvironmentSecrets;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.HoldRepository;
 import dev.switchman.store.RolloutRepository;
@@ -38,25 +40,31 @@ import javax.sql.DataSource;
  * a newer, invalid desired state that concerns an environment ({@code diagnostics}: none by default).
  */
 public record ReconcileExtensions(Notifier notifier, Rollouts rollouts, MigrationGate migrations,
-        Duration migrationBusyRequeue, Function<DesiredEnvironment, List<String>> diagnostics) {
+        Duration migrationBusyRequeue, Function<DesiredEnvironment, List<String>> diagnostics,
+        WriteRecovery writeRecovery) {
 
-    public static final ReconcileExtensions NONE =
-            new ReconcileExtensions(Notifier.disabled(), null, null, Duration.ofSeconds(30), e -> List.of());
+    public static final ReconcileExtensions NONE = new ReconcileExtensions(Notifier.disabled(), null, null,
+            Duration.ofSeconds(30), e -> List.of(), WriteRecovery.DEFAULT);
 
     public ReconcileExtensions withNotifier(Notifier value) {
-        return new ReconcileExtensions(value, rollouts, migrations, migrationBusyRequeue, diagnostics);
+        return new ReconcileExtensions(value, rollouts, migrations, migrationBusyRequeue, diagnostics, writeRecovery);
     }
 
     public ReconcileExtensions withRollouts(Rollouts value) {
-        return new ReconcileExtensions(notifier, value, migrations, migrationBusyRequeue, diagnostics);
+        return new ReconcileExtensions(notifier, value, migrations, migrationBusyRequeue, diagnostics, writeRecovery);
     }
 
     public ReconcileExtensions withMigrations(MigrationGate value) {
-        return new ReconcileExtensions(notifier, rollouts, value, migrationBusyRequeue, diagnostics);
+        return new ReconcileExtensions(notifier, rollouts, value, migrationBusyRequeue, diagnostics, writeRecovery);
+    }
+
+    /** How long a write whose answer was lost is looked for before it is sent again. */
+    public ReconcileExtensions withWriteRecovery(WriteRecovery value) {
+        return new ReconcileExtensions(notifier, rollouts, migrations, migrationBusyRequeue, diagnostics, value);
     }
 
     public ReconcileExtensions withDiagnostics(Function<DesiredEnvironment, List<String>> value) {
-        return new ReconcileExtensions(notifier, rollouts, migrations, migrationBusyRequeue, value);
+        return new ReconcileExtensions(notifier, rollouts, migrations, migrationBusyRequeue, value, writeRecovery);
     }
 
     /** The daemon's extensions, from its configuration. */
@@ -76,7 +84,7 @@ public record ReconcileExtensions(Notifier notifier, Rollouts rollouts, Migratio
         return new ReconcileExtensions(notifier, rollouts, migrationGate(config, desired, store, backups, secrets)
                 .watchingSchema(new SchemaWatch(new SchemaBaselines(store), events, notifier,
                         config.migrate().schemaCheckInterval(), Clock.systemUTC())),
-                config.migrate().busyRequeue(), e -> List.of());
+                config.migrate().busyRequeue(), e -> List.of(), WriteRecovery.DEFAULT);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.switchman.reconcile;
 
+import dev.switchman.source.DesiredStateHolder;
+import dev.switchman.store.LeaderLock;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -20,6 +22,8 @@ import org.jboss.logging.Logger;
 
 import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.railway.RailwayConfig;
+import dev.switchman.railway.RailwayStatus;
 import dev.switchman.store.EnvironmentControl;
 import dev.switchman.store.EnvironmentControlRepository;
 import dev.switchman.store.EnvironmentEvent;
@@ -52,18 +56,20 @@ public class ReconcileLoop {
     private Instant nextLeaderCheck = Instant.MIN;
 
     public ReconcileLoop(SwitchmanConfig config, DesiredStateHolder holder, EnvironmentReconciler reconciler,
-            EnvironmentControlRepository controls, EventRepository events, LeaderLock leaderLock) {
+            EnvironmentControlRepository controls, EventRepository events, LeaderLock leaderLock,
+            RailwayStatus railway, RailwayConfig railwayConfig) {
         this.settings = config.reconcile();
         this.holder = holder;
         this.controls = controls;
         this.events = events;
         this.leaderLock = leaderLock;
         this.executor = Executors.newFixedThreadPool(settings.workers(), threads());
-        this.scheduler = new ReconcileScheduler(reconciler::reconcile, holder::current,
+        this.scheduler = new ReconcileScheduler(reconciler, holder::current,
                 environment -> holder.invalidDiagnostics(environment).isEmpty() ? ""
                         : String.valueOf(holder.status().latestRevision()), controls, executor,
                 InstantSource.system(), new RunDelays(settings.initialBackoff(), settings.maxBackoff(),
-                        () -> ThreadLocalRandom.current().nextDouble()));
+                        () -> ThreadLocalRandom.current().nextDouble()),
+                new RailwayBudget(railway, railwayConfig.readBatch()));
     }
 
     void start(@Observes StartupEvent started) {
@@ -139,7 +145,8 @@ public class ReconcileLoop {
     /** What the liveness check and metrics need, read at once. */
     public LoopHealth health() {
         return new LoopHealth(settings.enabled(), leaderLock.isLeader(), lastTickAt, settings.tickInterval(),
-                scheduler.oldestRunStartedAt().orElse(null), settings.runTimeout());
+                scheduler.oldestRunStartedAt().orElse(null), settings.runTimeout(),
+                scheduler.fit().stretched() ? scheduler.fit().describe(scheduler.schedules().size()) : null);
     }
 
     void stop(@Observes ShutdownEvent stopping) {

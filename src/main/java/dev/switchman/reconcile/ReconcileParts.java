@@ -1,6 +1,7 @@
 package dev.switchman.reconcile;
 
 import dev.switchman.apply.PlanExecutor;
+import dev.switchman.apply.RailwayTargets;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Secrets;
 import dev.switchman.migrate.MigrationGate;
@@ -15,7 +16,8 @@ import java.time.Duration;
  * {@link RolloutControl#NONE} when deployments are not followed; {@code migrations} null makes an environment
  * that declares them stall rather than deploy unmigrated).
  */
-record ReconcileParts(RailwayApi railway, RailwayTargets targets, LastAppliedSnapshots snapshots, Secrets secrets,
+record ReconcileParts(RailwayApi railway, RailwayTargets targets, Observations observations,
+        LastAppliedSnapshots snapshots, Secrets secrets,
         PlanExecutor executor, InventoryRepository inventoryRepository, ReconcileEvents events,
         ReconcileMetrics metrics, Notifier notifier, RolloutControl rollouts, MigrationGate migrations,
         Duration migrationBusyRequeue) {

@@ -36,6 +36,8 @@ import dev.switchman.store.StoreException;
 public final class ReconcileScheduler {
 
     private static final Logger LOG = Logger.getLogger(ReconcileScheduler.class);
+    /** An environment whose next interval run is within this share of its interval may join a read batch. */
+    private static final int PULL_FORWARD = 4;
 
     /**
      * One reconcile of one environment at its own {@code fingerprint}, read from the tree at {@code provenance}
@@ -45,6 +47,35 @@ public final class ReconcileScheduler {
     public interface Action {
         ReconcileOutcome reconcile(DesiredEnvironment environment, String fingerprint, String provenance,
                 String trigger);
+
+        /** These environments start together: their reads may go out as one request. */
+        default void startTogether(List<DesiredEnvironment> batch) {
+        }
+    }
+
+    /** What the loop knows of the API budget: its hourly size, and how long a thread has waited for it. */
+    public interface Budget {
+        Budget NONE = new Budget() {
+        };
+
+        /** Requests per hour; unlimited when not known. */
+        default int perHour() {
+            return Integer.MAX_VALUE;
+        }
+
+        /** Environments read in one request. */
+        default int batch() {
+            return 1;
+        }
+
+        /** How long {@code thread} waited for the budget since its run started. */
+        default Duration waited(Thread thread) {
+            return Duration.ZERO;
+        }
+
+        /** A new run starts on {@code thread}: its waits count from zero. */
+        default void runStarts(Thread thread) {
+        }
     }
 
     private final Action action;
@@ -54,7 +85,9 @@ public final class ReconcileScheduler {
     private final ExecutorService executor;
     private final InstantSource clock;
     private final RunDelays delays;
+    private final Budget budget;
     private final Map<String, EnvironmentWorker> workers = new LinkedHashMap<>();
+    private BudgetFit fit = BudgetFit.UNLIMITED;
     private Map<String, EnvironmentControl> knownControls = Map.of();
     private boolean controlsRead;
     private boolean stopped;
@@ -62,7 +95,7 @@ public final class ReconcileScheduler {
     ReconcileScheduler(Action action, Supplier<Optional<DesiredState>> desired,
             EnvironmentControlRepository controls, ExecutorService executor, InstantSource clock,
             RunDelays delays) {
-        this(action, desired, environment -> "", controls, executor, clock, delays);
+        this(action, desired, environment -> "", controls, executor, clock, delays, Budget.NONE);
     }
 
     /**
@@ -71,7 +104,8 @@ public final class ReconcileScheduler {
      */
     ReconcileScheduler(Action action, Supplier<Optional<DesiredState>> desired,
             Function<DesiredEnvironment, String> invalid, EnvironmentControlRepository controls,
-            ExecutorService executor, InstantSource clock, RunDelays delays) {
+            ExecutorService executor, InstantSource clock, RunDelays delays, Budget budget) {
+        this.budget = budget;
         this.action = action;
         this.desired = desired;
         this.invalid = invalid;
@@ -97,6 +131,9 @@ public final class ReconcileScheduler {
             List<DesiredEnvironment> environments = state.get().environments();
             workers.keySet().removeIf(name -> !workers.get(name).running
                     && environments.stream().noneMatch(e -> e.qualifiedName().equals(name)));
+            refit(environments);
+            List<Start> starts = new ArrayList<>();
+            List<Start> early = new ArrayList<>();
             for (DesiredEnvironment environment : environments) {
                 EnvironmentWorker worker = workers.computeIfAbsent(environment.qualifiedName(), EnvironmentWorker::new);
                 noticeRequest(worker, current.get(environment.qualifiedName()));
@@ -107,30 +144,109 @@ public final class ReconcileScheduler {
                 String trigger = worker.dueTrigger(now, fingerprint, invalidNow);
                 DesiredEnvironment target = isSuspended(current.get(environment.qualifiedName()))
                         ? suspendedCopy(environment) : environment;
-                if (trigger != null && submit(worker, target, fingerprint, invalidNow, provenance, trigger, now)) {
-                    started.add(environment.qualifiedName());
+                Start start = new Start(worker, target, fingerprint, invalidNow, trigger);
+                if (trigger != null) {
+                    starts.add(start);
+                } else if (worker.dueSoon(now, fit.effective(interval(environment)).dividedBy(PULL_FORWARD))) {
+                    early.add(start);
+                }
+            }
+            joinBatches(starts, early, now);
+            for (List<Start> batch : batches(starts)) {
+                action.startTogether(batch.stream().map(Start::environment).toList());
+                for (Start start : batch) {
+                    if (submit(start.worker(), start.environment(), start.fingerprint(), start.invalid(), provenance,
+                            start.trigger(), now)) {
+                        started.add(start.worker().qualifiedName);
+                    }
                 }
             }
         }
         return started;
     }
 
+    /** One environment about to start. */
+    private record Start(EnvironmentWorker worker, DesiredEnvironment environment, String fingerprint,
+            String invalid, String trigger) {
+    }
+
+    /**
+     * When some environments start, those whose next interval run is near come along to fill their read batch:
+     * one request reads them all, and cohorts form that keep reading together.
+     */
+    private void joinBatches(List<Start> starts, List<Start> early, Instant now) {
+        int batch = Math.max(1, budget.batch());
+        if (starts.isEmpty() || batch == 1) {
+            return;
+        }
+        int room = batch - starts.size() % batch;
+        early.stream().sorted(java.util.Comparator.comparing(s -> s.worker().nextRunAt)).limit(room % batch)
+                .forEach(s -> starts.add(new Start(s.worker(), s.environment(), s.fingerprint(), s.invalid(),
+                        "interval")));
+    }
+
+    private List<List<Start>> batches(List<Start> starts) {
+        int batch = Math.max(1, budget.batch());
+        List<List<Start>> batches = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i += batch) {
+            batches.add(starts.subList(i, Math.min(starts.size(), i + batch)));
+        }
+        return batches;
+    }
+
+    /** Fits the declared intervals into the budget; says so once whenever the fit changes. */
+    private void refit(List<DesiredEnvironment> environments) {
+        BudgetFit next = BudgetFit.of(environments.stream().map(ReconcileScheduler::interval).toList(),
+                budget.perHour(), budget.batch());
+        if (next.stretched() && Math.abs(next.stretch() - fit.stretch()) > 0.01) {
+            LOG.warn(next.describe(environments.size()));
+        } else if (!next.stretched() && fit.stretched()) {
+            LOG.infof("%d environment(s) fit the API budget at their declared intervals again", environments.size());
+        }
+        fit = next;
+    }
+
+    /** How the declared intervals fit the API budget now. */
+    public synchronized BudgetFit fit() {
+        return fit;
+    }
+
+    private static Duration interval(DesiredEnvironment environment) {
+        Duration interval = environment.policy() == null ? null : environment.policy().interval();
+        return interval != null ? interval : Policy.DEFAULT.interval();
+    }
+
     /** The loop's view of every environment it has seen, in declaration order. */
     public synchronized List<EnvironmentSchedule> schedules() {
-        Map<String, Boolean> suspendedByPolicy = new HashMap<>();
-        desired.get().ifPresent(s -> s.environments()
-                .forEach(e -> suspendedByPolicy.put(e.qualifiedName(), e.policy().suspend())));
-        return workers.values().stream().map(w -> w.view(suspendedByPolicy.getOrDefault(w.qualifiedName, false)
-                || isSuspended(knownControls.get(w.qualifiedName)))).toList();
+        Map<String, DesiredEnvironment> declared = new HashMap<>();
+        desired.get().ifPresent(s -> s.environments().forEach(e -> declared.put(e.qualifiedName(), e)));
+        return workers.values().stream().map(w -> {
+            DesiredEnvironment environment = declared.get(w.qualifiedName);
+            Duration interval = environment == null ? Policy.DEFAULT.interval() : interval(environment);
+            boolean suspended = environment != null && environment.policy().suspend()
+                    || isSuspended(knownControls.get(w.qualifiedName));
+            return w.view(suspended, interval, fit.effective(interval));
+        }).toList();
     }
 
     public Optional<EnvironmentSchedule> schedule(String qualifiedName) {
         return schedules().stream().filter(s -> s.qualifiedName().equals(qualifiedName)).findFirst();
     }
 
-    /** When the oldest run in progress started, empty when none is running. */
+    /**
+     * When the oldest run in progress started, its time waiting for the API budget left out (a run held back by the
+     * budget is not wedged); empty when none is running.
+     */
     public synchronized Optional<Instant> oldestRunStartedAt() {
-        return workers.values().stream().filter(w -> w.running).map(w -> w.runningSince).min(Instant::compareTo);
+        return workers.values().stream().filter(w -> w.running)
+                .map(w -> w.runningThread == null ? w.runningSince : w.runningSince.plus(budget.waited(w.runningThread)))
+                .min(Instant::compareTo);
+    }
+
+    /** The thread running {@code qualifiedName}'s run now, null when none is (tests). */
+    synchronized Thread runningThread(String qualifiedName) {
+        EnvironmentWorker worker = workers.get(qualifiedName);
+        return worker == null ? null : worker.runningThread;
     }
 
     /** Waits until no run is in progress (tests; shutdown); false when {@code timeout} passed first. */
@@ -166,6 +282,10 @@ public final class ReconcileScheduler {
 
     private void run(EnvironmentWorker worker, DesiredEnvironment environment, String fingerprint, String provenance,
             String trigger) {
+        budget.runStarts(Thread.currentThread());
+        synchronized (this) {
+            worker.runningThread = Thread.currentThread();
+        }
         ReconcileOutcome outcome;
         try {
             outcome = action.reconcile(environment, fingerprint, provenance, trigger);
@@ -177,7 +297,7 @@ public final class ReconcileScheduler {
             outcome = new ReconcileOutcome.Retry("ReconcilerFailed", String.valueOf(e.getMessage()), Duration.ZERO);
         }
         synchronized (this) {
-            worker.finished(outcome, clock.instant(), environment.policy().interval(), delays);
+            worker.finished(outcome, clock.instant(), fit.effective(interval(environment)), delays);
             notifyAll();
         }
     }

@@ -1,5 +1,6 @@
 package dev.switchman.reconcile;
 
+import dev.switchman.migrate.MigrationNotices;
 import dev.switchman.notify.Notification;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.RolloutNotices;

@@ -1,17 +1,14 @@
 package dev.switchman.retention;
 
-import java.time.Instant;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import dev.switchman.config.RetentionConfig;
 import dev.switchman.config.SwitchmanConfig;
-import dev.switchman.reconcile.LeaderLock;
+import dev.switchman.store.LeaderLock;
 import dev.switchman.store.StateRetention;
 import dev.switchman.store.StoreException;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * Prunes the state store's history every {@code switchman.retention.interval} on the leading replica (a standby

@@ -4,7 +4,7 @@
  * ({@code switchman.retention.*}) through {@link dev.switchman.store.StateRetention}, which never deletes what the
  * current status, a quarantine, a held service or a last-known-good deployment refers to.
  *
- * <p>May import the config and store packages, the reconcile package's leader lock, jakarta CDI, the Quarkus
+ * <p>May import the config and store packages (the leader lock among them), jakarta CDI, the Quarkus
  * scheduler and JBoss logging.
  */
 package dev.switchman.retention;

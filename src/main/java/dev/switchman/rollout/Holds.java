@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.ServiceSpec;
-import dev.switchman.desired.SourceSpec;
 import dev.switchman.railway.Deployment;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
 import dev.switchman.railway.ServiceInstanceUpdate;
+import dev.switchman.settings.Setting;
 import dev.switchman.store.EnvironmentEvent;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.Hold;
@@ -57,10 +57,7 @@ public final class Holds {
             if (hold.image() == null || spec == null) {
                 continue;
             }
-            SourceSpec source = spec.source() == null ? SourceSpec.NONE : spec.source();
-            services.put(hold.service(), new ServiceSpec(spec.name(), new SourceSpec(hold.image(), source.repo(),
-                    source.branch(), source.rootDirectory()), spec.build(), spec.deploy(), spec.variables(),
-                    spec.requiredVariables(), spec.dependsOn(), spec.volume(), spec.verify(), spec.location()));
+            services.put(hold.service(), spec.withSettings(spec.settings().with(Setting.SOURCE_IMAGE, hold.image())));
         }
         return new DesiredEnvironment(environment.project(), environment.name(), environment.railwayEnvironmentId(),
                 services, environment.sharedVariables(), environment.databases(), environment.policy(),
@@ -131,10 +128,10 @@ public final class Holds {
             ServiceSpec spec = environment.services().get(hold.service());
             String serviceId = serviceIds.get(hold.service());
             if (spec != null && serviceId != null) {
-                SourceSpec source = spec.source() == null ? SourceSpec.NONE : spec.source();
+                String image = spec.settings().text(Setting.SOURCE_IMAGE);
                 ObjectNode wanted = JsonNodeFactory.instance.objectNode();
-                if (hold.image() != null && source.image() != null) {
-                    wanted.put("image", source.image());
+                if (hold.image() != null && image != null) {
+                    wanted.put("image", image);
                     ObjectNode input = JsonNodeFactory.instance.objectNode();
                     input.set("source", wanted);
                     railway.updateServiceInstance(new ServiceInstanceUpdate(serviceId, environmentId, input));

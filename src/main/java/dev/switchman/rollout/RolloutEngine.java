@@ -116,7 +116,7 @@ final class RolloutEngine {
 
     private void verify(Rollout rollout, ServiceRollout service, DeploymentTrack track, DeploymentPhase phase, Instant now) {
         if (service.verify == null || service.verify.checks().isEmpty()) {
-            track.stage = Stage.VERIFIED;
+            track.verified(now);
             recorder.store().markGood(rollout.project, rollout.environment, service.name, track.deploymentId,
                     rollout.revision, now);
             return;
@@ -132,6 +132,7 @@ final class RolloutEngine {
         CheckResult failedCheck = round.stream().filter(r -> !r.passed())
                 .filter(r -> phase != DeploymentPhase.SLEEPING || r.status() != 0 && r.status() < 500)
                 .findFirst().orElse(null);
+        track.round(now, failedCheck);
         if (failedCheck == null) {
             track.consecutiveFailures = 0;
         } else {
@@ -148,7 +149,7 @@ final class RolloutEngine {
             }
         }
         if (!now.isBefore(track.soakEndsAt) && track.consecutiveFailures == 0) {
-            track.stage = Stage.VERIFIED;
+            track.verified(now);
             recorder.store().markGood(rollout.project, rollout.environment, service.name, track.deploymentId,
                     rollout.revision, now);
         } else {

@@ -8,6 +8,7 @@ import dev.switchman.store.EnvironmentEvent;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.Quarantine;
 import dev.switchman.store.RolloutRepository;
+import dev.switchman.store.RolloutState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -186,13 +187,13 @@ final class RolloutRecorder {
     }
 
     static String label(Rollout.State state) {
-        return switch (state) {
-            case IN_PROGRESS -> "InProgress";
-            case SUCCEEDED -> "Succeeded";
-            case FAILED -> "Failed";
-            case ROLLED_BACK -> "RolledBack";
-            case SUPERSEDED -> "Superseded";
-        };
+        return (switch (state) {
+            case IN_PROGRESS -> RolloutState.IN_PROGRESS;
+            case SUCCEEDED -> RolloutState.SUCCEEDED;
+            case FAILED -> RolloutState.FAILED;
+            case ROLLED_BACK -> RolloutState.ROLLED_BACK;
+            case SUPERSEDED -> RolloutState.SUPERSEDED;
+        }).label();
     }
 
     private static String verdict(Rollout rollout) {
@@ -206,7 +207,7 @@ final class RolloutRecorder {
 
     static ArrayNode services(Rollout rollout) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        rollout.services.forEach(s -> array.add(service(s)));
+        rollout.services.forEach(s -> array.add(VerificationRounds.write(service(s), s)));
         return array;
     }
 

@@ -11,6 +11,7 @@ import dev.switchman.store.HoldRepository;
 import dev.switchman.store.Quarantine;
 import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RolloutRow;
+import dev.switchman.store.RolloutState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +114,7 @@ public final class Rollouts implements RolloutControl {
                     + Optional.ofNullable(newest.get().owner()).orElse("switchman retry"), now);
             rollout = null;
         }
-        if (rollout == null && newest.isPresent() && "InProgress".equals(newest.get().state())) {
+        if (rollout == null && newest.isPresent() && newest.get().is(RolloutState.IN_PROGRESS)) {
             RolloutRow row = newest.get();
             if (row.ownedByCommand() && row.updatedAt().plus(COMMAND_ALIVE).isAfter(now)) {
                 return new RolloutGate.Wait(row.revision(), settings.pollInterval(), "ManualRollbackInProgress");

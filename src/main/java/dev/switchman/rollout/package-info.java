@@ -11,7 +11,7 @@
  * <p>The verdicts ({@code DeploymentPhase}, {@code CheckEvaluator}) are pure; {@code RolloutEngine},
  * {@code Rollbacks} and {@code Monitor} step rollouts through {@code dev.switchman.railway},
  * {@code HttpAppChecks} (java.net.http) and {@code dev.switchman.store}. May import desired,
- * observed, railway, store, Jackson, Micrometer and JBoss logging; not reconcile, web or cli, and
- * no CDI (the reconciler builds it and fires its events).
+ * observed, the setting catalog (settings), railway, store, Jackson, Micrometer and JBoss logging;
+ * not reconcile, web or cli, and no CDI (the reconciler builds it and fires its events).
  */
 package dev.switchman.rollout;

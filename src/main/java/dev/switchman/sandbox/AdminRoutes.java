@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code POST /sandbox/admin/deployment-fault {"project","service","fault": FAIL_BUILD|FAIL_HEALTHCHECK|CRASH|DEGRADE
  * |FAIL_PRE_DEPLOY,"seconds","error"}},
  * {@code POST /sandbox/admin/request-faults {"tooManyRequests","retryAfterSeconds","serverErrors","delayMillis",
- * "lostResponses","lostOperation"}},
+ * "lostResponses","lostOperation","badGateways","slowOperation","slowMillis"}},
  * {@code POST /sandbox/admin/dashboard-edit {"project","environment","patch": {EnvironmentConfig patch},"deploy"}}
  * (the patch's services keyed by name, as people know them, or by id, as Railway's config keys them;
  * {@code deploy: true} publishes it with Railway's "Deploy", redeploying what it affects),
@@ -59,6 +59,10 @@ final class AdminRoutes {
                 sandbox.faults().delay(FixtureLoader.intOr(body.get("delayMillis"), 0));
                 sandbox.faults().loseResponses((String) body.get("lostOperation"),
                         FixtureLoader.intOr(body.get("lostResponses"), 0));
+                sandbox.faults().badGateway(FixtureLoader.intOr(body.get("badGateways"), 0));
+                if (body.get("slowOperation") != null) {
+                    sandbox.faults().slow((String) body.get("slowOperation"), FixtureLoader.intOr(body.get("slowMillis"), 0));
+                }
             }
             case "dashboard-edit" -> sandbox.dashboardEdit(
                     sandbox.environmentId((String) body.get("project"), (String) body.get("environment")),

@@ -91,6 +91,9 @@ final class ConfigMutations {
     /** Commits the whole staged patch, whoever staged it. */
     private Object commitStaged(DataFetchingEnvironment env) {
         EnvironmentEntity e = engine.environment(env, env.getArgument("environmentId"));
+        if (e.staged == null || e.staged.isEmpty()) {
+            throw SandboxException.badInput("No staged changes to commit");
+        }
         String id = e.stagedPatchId == null ? state.ids.next("patch") : e.stagedPatchId;
         Map<String, Object> staged = e.staged;
         e.staged = new LinkedHashMap<>();

@@ -64,6 +64,10 @@ public final class RailwaySandbox {
         engine.lifecycle().runUntil(state.now());
     }
 
+    /** What a proxy in front of Railway answers when it cannot reach it: an HTML page. */
+    public static final String BAD_GATEWAY_PAGE = "<html><head><title>502 Bad Gateway</title></head>"
+            + "<body><center><h1>502 Bad Gateway</h1></center></body></html>";
+
     /** Handles one POST /graphql/v2 request: request faults, rate limit, auth, then execution. */
     public Response graphql(String query, Map<String, Object> variables, String operationName,
             String authorization, String projectAccessToken) {
@@ -73,8 +77,11 @@ public final class RailwaySandbox {
         }
         int storm = state.faults.takeTooManyRequests();
         if (storm >= 0) {
+            // as Railway answers a spent budget: nothing left until the hour's end, but come back after Retry-After
+            long hourEnds = state.now().getEpochSecond() - state.now().getEpochSecond() % 3600 + 3600;
             return new Response(429, endpoint.failure(429, "Too Many Requests", "RATE_LIMITED").body(),
-                    Map.of("Retry-After", String.valueOf(storm)));
+                    Map.of("Retry-After", String.valueOf(storm), "X-RateLimit-Remaining", "0",
+                            "X-RateLimit-Reset", String.valueOf(hourEnds)));
         }
         synchronized (this) {
             engine.lifecycle().runUntil(state.now());

@@ -25,7 +25,9 @@ public final class SandboxFaults {
     private long delayMillis;
     private final Map<String, Integer> lostResponses = new HashMap<>();
     private final Map<String, Integer> refusals = new HashMap<>();
+    private final Map<String, Long> slowOperations = new HashMap<>();
     private long virtualLatencyMillis;
+    private int badGateways;
 
     /** {@code seconds} is the time after SUCCESS at which a CRASH happens; ignored otherwise. */
     public void nextDeployment(String serviceId, DeploymentFault fault, long seconds) {
@@ -87,6 +89,22 @@ public final class SandboxFaults {
         return take(refusals, operation);
     }
 
+    /**
+     * The next {@code count} requests meet a proxy in trouble: HTTP 502 with an HTML page instead of JSON, not
+     * executed.
+     */
+    public synchronized void badGateway(int count) {
+        this.badGateways = count;
+    }
+
+    synchronized boolean takeBadGateway() {
+        if (badGateways <= 0) {
+            return false;
+        }
+        badGateways--;
+        return true;
+    }
+
     /** Every request takes this long on the sandbox's own clock (its virtual time moves while it answers). */
     public synchronized void virtualLatency(long millis) {
         this.virtualLatencyMillis = millis;
@@ -114,6 +132,19 @@ public final class SandboxFaults {
 
     synchronized long delayMillis() {
         return delayMillis;
+    }
+
+    /**
+     * Every request of {@code operation} waits this long (real time) before Railway executes it: a client that
+     * gives up sooner still sees it take effect afterwards.
+     */
+    public synchronized void slow(String operation, long millis) {
+        slowOperations.put(operation, millis);
+    }
+
+    /** How long a request of {@code operation} is held before it executes: its own delay, else every request's. */
+    synchronized long delayMillis(String operation) {
+        return Math.max(delayMillis, operation == null ? 0 : slowOperations.getOrDefault(operation, 0L));
     }
 
     /** Retry-After seconds if this request falls in a 429 storm, else -1. */

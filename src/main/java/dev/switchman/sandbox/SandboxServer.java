@@ -73,7 +73,16 @@ public final class SandboxServer implements AutoCloseable {
                     "extensions", Map.of("code", "BAD_REQUEST")))), Map.of());
             return;
         }
-        simulateLatency();
+        simulateLatency(OperationNames.of((String) body.get("query"), (String) body.get("operationName")));
+        if (sandbox.faults().takeBadGateway()) {
+            byte[] page = RailwaySandbox.BAD_GATEWAY_PAGE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(502, page.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+            return;
+        }
         RailwaySandbox.Response response = sandbox.graphql((String) body.get("query"), (Map<String, Object>) body.get("variables"),
                 (String) body.get("operationName"), exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Project-Access-Token"));
@@ -81,8 +90,8 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** The delay knob is simulated network latency, deliberately real time even on a virtual clock. */
-    private void simulateLatency() {
-        long delay = sandbox.faults().delayMillis();
+    private void simulateLatency(String operation) {
+        long delay = sandbox.faults().delayMillis(operation);
         if (delay > 0) {
             try {
                 Thread.sleep(delay);

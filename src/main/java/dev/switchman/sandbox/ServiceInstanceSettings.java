@@ -3,11 +3,16 @@ package dev.switchman.sandbox;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Maps ServiceInstance fields and ServiceInstanceUpdateInput onto a service's EnvironmentConfig
  * subtree ({@code source}, {@code build}, {@code deploy}, {@code configFile}), applying Railway's
- * read-side defaults for the non-null fields.
+ * read-side defaults for the non-null fields. Every input field of the served schema is modelled, so
+ * whatever setting Switchman adds is kept as Railway keeps it; this table is Railway's, deliberately not
+ * derived from Switchman's setting catalog, so the catalog's pointers are checked against it
+ * ({@code SettingCatalogTest}).
  */
 final class ServiceInstanceSettings {
 
@@ -52,8 +57,19 @@ final class ServiceInstanceSettings {
                         value == null ? null : Map.of((String) value, Map.of("numReplicas", replicas == null ? 1 : replicas)));
             } else if (PATHS.containsKey(field)) {
                 put(PATHS.get(field), value);
+            } else {
+                // the served schema let it through: a field the sandbox forgot would otherwise vanish silently
+                throw new IllegalStateException("the sandbox does not model ServiceInstanceUpdateInput." + field);
             }
         });
+    }
+
+    /** Every {@code ServiceInstanceUpdateInput} field {@link #apply} keeps. */
+    static Set<String> modelledInputFields() {
+        Set<String> fields = new TreeSet<>(PATHS.keySet());
+        fields.add("source");
+        fields.add("region");
+        return fields;
     }
 
     /** A service has one source: setting an image drops the repository and the other way round. */

@@ -76,6 +76,10 @@ final class ServiceMutations {
         Map<String, Object> input = env.getArgument("input");
         ProjectEntity project = engine.project(env, (String) input.get("projectId"));
         String name = input.get("name") == null ? "service-" + (project.serviceIds.size() + 1) : (String) input.get("name");
+        if (project.serviceIds.stream().anyMatch(id -> state.services.get(id).name.equals(name))) {
+            // a service is project-wide: another environment's create made it already
+            throw SandboxException.badInput("Service name \"" + name + "\" is already taken in this project");
+        }
         ServiceEntity service = new ServiceEntity(state.ids.named("service", project.name + "/" + name), project.id, name, state.now());
         service.icon = (String) input.get("icon");
         List<EnvironmentEntity> targets = input.get("environmentId") != null

@@ -7,7 +7,7 @@
  * <p>Also {@link dev.switchman.store.EmbeddedPostgres}, a throw-away server for tests and for
  * {@code switchman serve} without a {@code DATABASE_URL}.
  *
- * <p>May import JDBC, jakarta CDI, Jackson (for jsonb columns) and the records of other packages; never
- * HTTP or Railway code.
+ * <p>May import JDBC, jakarta CDI, Jackson (for jsonb columns) and config; no other Switchman package, so every
+ * package that keeps state may use it. Also {@link dev.switchman.store.LeaderLock}: one replica acts at a time.
  */
 package dev.switchman.store;

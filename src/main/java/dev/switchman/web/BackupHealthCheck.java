@@ -1,7 +1,7 @@
 package dev.switchman.web;
 
 import dev.switchman.backup.BackupService;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;

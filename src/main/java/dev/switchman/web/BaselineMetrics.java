@@ -1,18 +1,15 @@
 package dev.switchman.web;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
-
-import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.railway.RailwayConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
 
 /**
  * What the alert rules in deploy/observability need beside the meters the work registers itself:
@@ -30,11 +27,11 @@ public class BaselineMetrics {
     private static final List<String> RUN_RESULTS = List.of("Converged", "Progressing", "Retry", "Stalled");
 
     void register(@Observes StartupEvent started, MeterRegistry registry, @Liveness LoopHealthCheck liveness,
-            SwitchmanConfig config) {
+            RailwayConfig railway) {
         Gauge.builder("switchman.loop.live", liveness, l -> l.call().getStatus() == HealthCheckResponse.Status.UP ? 1 : 0)
                 .description("1 while /q/health/live is UP: the desired-state poll and the reconcile loop are running")
                 .strongReference(true).register(registry);
-        Gauge.builder("switchman.railway.budget.per.hour", config, c -> c.railway().requestsPerHour())
+        Gauge.builder("switchman.railway.budget.per.hour", railway, RailwayConfig::requestsPerHour)
                 .description("The Railway requests per hour Switchman paces itself to (SWITCHMAN_RAILWAY_REQUESTS_PER_HOUR)")
                 .strongReference(true).register(registry);
         ROLLOUT_RESULTS.forEach(result -> registry.counter("switchman_rollouts_total", "result", result));

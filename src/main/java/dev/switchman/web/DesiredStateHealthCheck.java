@@ -7,9 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.switchman.desired.Diagnostic;
-import dev.switchman.reconcile.DesiredStateHolder;
-import dev.switchman.reconcile.DesiredStateStatus;
+import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.source.DesiredStateHolder;
+import dev.switchman.source.DesiredStateStatus;
 
 /**
  * Ready once a valid desired state was loaded. A later invalid revision keeps it ready (the last

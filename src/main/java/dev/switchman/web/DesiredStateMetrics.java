@@ -5,8 +5,8 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import dev.switchman.reconcile.DesiredStateHolder;
-import dev.switchman.reconcile.DesiredStateHolder.LoadOutcome;
+import dev.switchman.source.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder.LoadOutcome;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 
 /**
  * Finds the declared environment an API path names: {@code project/env} (slash url-encoded or not)

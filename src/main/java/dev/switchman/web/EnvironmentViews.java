@@ -132,7 +132,8 @@ public class EnvironmentViews {
     private static ScheduleView schedule(EnvironmentSchedule schedule) {
         return new ScheduleView(schedule.state().name(), schedule.nextRunAt(), schedule.notBefore(),
                 schedule.consecutiveFailures(), schedule.backoff().toMillis() / 1000.0, schedule.lastTrigger(),
-                schedule.lastResult(), schedule.lastReason(), schedule.runningSince());
+                schedule.lastResult(), schedule.lastReason(), schedule.runningSince(),
+                schedule.declaredInterval().toMillis() / 1000.0, schedule.interval().toMillis() / 1000.0);
     }
 
     private static JsonNode tree(String json) {

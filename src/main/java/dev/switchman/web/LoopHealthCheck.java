@@ -11,7 +11,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 import dev.switchman.config.SwitchmanConfig;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.reconcile.LoopHealth;
 import dev.switchman.reconcile.ReconcileLoop;
 
@@ -54,6 +54,9 @@ public class LoopHealthCheck implements HealthCheck {
                 .withData("lastTick", health.lastTickAt() == null ? "never" : health.lastTickAt().toString());
         if (health.oldestRunStartedAt() != null) {
             response.withData("oldestRunStartedAt", health.oldestRunStartedAt().toString());
+        }
+        if (health.budgetWarning() != null) {
+            response.withData("budget", health.budgetWarning());
         }
         return response.build();
     }

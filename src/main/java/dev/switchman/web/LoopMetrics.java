@@ -16,8 +16,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The loop's gauges: {@code switchman_leader} (1 on the replica holding the lock),
- * {@code switchman_environments_suspended}, and {@code switchman_reconcile_backoff_seconds{environment}}
- * (the wait chosen after the last failure, 0 when not backing off). Per-environment gauges are
+ * {@code switchman_environments_suspended}, {@code switchman_reconcile_backoff_seconds{environment}}
+ * (the wait chosen after the last failure, 0 when not backing off) and
+ * {@code switchman_reconcile_interval_seconds{environment}} (how often it is read, after fitting the budget). Per-environment gauges are
  * registered as environments appear in the loop.
  */
 @ApplicationScoped
@@ -60,6 +61,13 @@ public class LoopMetrics {
                 Gauge.builder("switchman.reconcile.backoff.seconds", loop, l -> l.schedule(name)
                                 .map(s -> s.backoff().toMillis() / 1000.0).orElse(0.0))
                         .description("The wait before the next retry of a failing environment, 0 when not failing")
+                        .tag("environment", name)
+                        .strongReference(true)
+                        .register(registry);
+                Gauge.builder("switchman.reconcile.interval.seconds", loop, l -> l.schedule(name)
+                                .map(s -> s.interval().toMillis() / 1000.0).orElse(Double.NaN))
+                        .description("How often the environment is read: its policy.interval, stretched when the"
+                                + " declared environments would need more than half of the API budget")
                         .tag("environment", name)
                         .strongReference(true)
                         .register(registry);

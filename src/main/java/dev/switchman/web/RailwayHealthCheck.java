@@ -7,8 +7,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.railway.RailwayAuth;
+import dev.switchman.railway.RailwayConfig;
 import dev.switchman.railway.RailwayStatus;
 import dev.switchman.reconcile.LoopHealth;
 import dev.switchman.reconcile.ReconcileLoop;
@@ -28,9 +28,9 @@ public class RailwayHealthCheck implements HealthCheck {
 
     private final RailwayStatus railway;
     private final ReconcileLoop loop;
-    private final SwitchmanConfig config;
+    private final RailwayConfig config;
 
-    public RailwayHealthCheck(RailwayStatus railway, ReconcileLoop loop, SwitchmanConfig config) {
+    public RailwayHealthCheck(RailwayStatus railway, ReconcileLoop loop, RailwayConfig config) {
         this.railway = railway;
         this.loop = loop;
         this.config = config;
@@ -41,8 +41,8 @@ public class RailwayHealthCheck implements HealthCheck {
         LoopHealth health = loop.health();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("railway")
                 .withData("role", health.leader() ? "leader" : "standby")
-                .withData("apiUrl", config.railway().apiUrl());
-        if (RailwayAuth.choose(config.railway().token(), config.railway().apiToken()).isEmpty()) {
+                .withData("apiUrl", config.apiUrl());
+        if (RailwayAuth.choose(config.token(), config.apiToken()).isEmpty()) {
             response.withData("token", TOKEN_MISSING);
         }
         return railway.last().map(last -> response.status(last.reachable())

@@ -9,7 +9,11 @@ import java.time.Instant;
  * @param nextRunAt the next run without a trigger; null while stalled (waiting for a new revision)
  * @param notBefore no run before this, because Railway asked to wait; null when free
  * @param backoffSeconds the wait chosen after the last failure, 0 when not backing off
+ * @param declaredIntervalSeconds the environment's {@code policy.interval}
+ * @param intervalSeconds the interval it is read at: the declared one, stretched when the declared environments
+ *     would need more than half of the API budget at rest
  */
 public record ScheduleView(String state, Instant nextRunAt, Instant notBefore, int consecutiveFailures,
-        double backoffSeconds, String lastTrigger, String lastResult, String lastReason, Instant runningSince) {
+        double backoffSeconds, String lastTrigger, String lastResult, String lastReason, Instant runningSince,
+        double declaredIntervalSeconds, double intervalSeconds) {
 }

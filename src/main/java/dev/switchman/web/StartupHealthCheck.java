@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.Startup;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 
 /** Started once the state store's schema is migrated and the first desired-state load was attempted. */
 @Startup

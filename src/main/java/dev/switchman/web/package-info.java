@@ -4,7 +4,7 @@
  * few mutating endpoints (reconcile, suspend, resume) need the bearer token ({@link dev.switchman.web.ApiToken})
  * and only ask the loop; they never touch Railway.
  *
- * <p>May import Quarkus REST, SmallRye Health, Micrometer, Jackson, and the desired, railway (status
- * only), reconcile, store, backup and migrate (run log, leases) packages.
+ * <p>May import Quarkus REST, SmallRye Health, Micrometer, Jackson and every Switchman package but
+ * {@code cli} and {@code sandbox}; nothing imports it.
  */
 package dev.switchman.web;

@@ -24,14 +24,12 @@ class SettingWritesTest {
 
         SettingWrites writes = SettingWrites.of(settings);
 
-        assertThat(writes.input.toString()).isEqualTo("{\"source\":{\"image\":\"nginx:1.27\"},"
+        assertThat(writes.input().toString()).isEqualTo("{\"source\":{\"image\":\"nginx:1.27\"},"
                 + "\"healthcheckTimeout\":300,\"healthcheckPath\":null,\"preDeployCommand\":[\"migrate\"],"
                 + "\"multiRegionConfig\":{\"us-west2\":{\"numReplicas\":2}}}");
-        assertThat(writes.patch.toString()).isEqualTo("{\"source\":{\"branch\":\"develop\"}}");
-        assertThat(writes.limits).isTrue();
-        assertThat(writes.vCpus).isEqualTo(2.0);
-        assertThat(writes.memoryGb).isNull();
-        assertThat(writes.unsupported).containsExactly("volume.mountPath");
+        assertThat(writes.patch().toString()).isEqualTo("{\"source\":{\"branch\":\"develop\"}}");
+        assertThat(writes.limits()).containsExactly(Map.entry("vCPUs", 2.0));
+        assertThat(writes.unsupported()).containsExactly("volume.mountPath");
     }
 
     @Test
@@ -39,8 +37,37 @@ class SettingWritesTest {
         SettingWrites writes = SettingWrites.of(Map.of("build.builder", "DOCKERFILE"));
 
         assertThat(writes.hasInput()).isFalse();
-        assertThat(writes.patch.toString()).isEqualTo("{\"build\":{\"builder\":\"DOCKERFILE\"}}");
-        assertThat(SettingWrites.of(Map.of("build.watchPatterns", List.of("src/**"))).input.toString())
+        assertThat(writes.patch().toString()).isEqualTo("{\"build\":{\"builder\":\"DOCKERFILE\"}}");
+        assertThat(SettingWrites.of(Map.of("build.watchPatterns", List.of("src/**"))).input().toString())
                 .isEqualTo("{\"watchPatterns\":[\"src/**\"]}");
+    }
+
+    @Test
+    void aConfigPatchHoldsEachSettingAtItsPointerInTheConfigsUnits() {
+        ConfigPatch patch = new ConfigPatch();
+
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("deploy.preDeployCommand", "migrate");
+        settings.put("deploy.limits.memoryGB", 0.5);
+        settings.put("deploy.limits.vCPUs", 2);
+        settings.put("source.branch", "develop");
+        settings.put("deploy.healthcheckPath", null);
+        settings.put("deploy.region", "europe-west4");
+        settings.put("volume.mountPath", "/data");
+
+        assertThat(patch.settings("svc", settings)).containsOnlyKeys("deploy.region", "volume.mountPath");
+
+        assertThat(patch.json().toString()).isEqualTo("{\"services\":{\"svc\":{\"deploy\":{"
+                + "\"preDeployCommand\":[\"migrate\"],\"limitOverride\":{\"containers\":{\"memoryBytes\":500000000,"
+                + "\"cpu\":2}},\"healthcheckPath\":null},\"source\":{\"branch\":\"develop\"}}}}");
+    }
+
+    @Test
+    void aPatchDoesNotGainAnEmptyServiceForWhatItCannotSay() {
+        ConfigPatch patch = new ConfigPatch();
+
+        assertThat(patch.settings("svc", Map.of("deploy.region", "europe-west4"))).hasSize(1);
+
+        assertThat(patch.isEmpty()).isTrue();
     }
 }

@@ -6,9 +6,9 @@ import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.secrets.EnvironmentSecrets;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EnvironmentEvent;
 import dev.switchman.store.EventRepository;
+import dev.switchman.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,10 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -33,7 +33,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class BackupCopiesIT {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
     private static PGSimpleDataSource store;
     private static String shopUrl;
 
@@ -44,21 +45,13 @@ class BackupCopiesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        store = BackupFixture.stateStore(postgres);
+        store = postgres.store();
         shopUrl = BackupFixture.applicationDatabase(postgres, "shop", 1500);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
     }
 
     @BeforeEach
     void clean() throws Exception {
-        try (var c = store.getConnection(); var s = c.createStatement()) {
-            s.execute("truncate backups, backup_drills, events");
-        }
+        postgres.truncateStore();
         catalog = new BackupCatalog(store);
     }
 
@@ -91,7 +84,7 @@ class BackupCopiesIT {
             for (Destination destination : destinations) {
                 String into = destination.position() == 1 ? "shop_from_volume" : "shop_from_s3";
                 runner.restore(destination.storage(), BackupRunner.find(destination.storage(), null).orElseThrow(),
-                        backups.source(shop).withDatabase(into));
+                        backups.source(shop).withDatabase(postgres.physicalName(into)));
             }
 
             assertThat(result.copies()).extracting(CopyResult::destination, CopyResult::stored).containsExactly(

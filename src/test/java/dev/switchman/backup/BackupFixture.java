@@ -3,9 +3,9 @@ package dev.switchman.backup;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.VariableValue;
-import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,10 +13,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 
-/** A real PostgreSQL with a migrated state store and an application database {@code shop} to back up. */
+/** An application database {@code shop} to back up, and the desired state that backs it up. */
 final class BackupFixture {
 
     static final String URL_SECRET = "SHOP_DATABASE_URL";
@@ -24,16 +22,8 @@ final class BackupFixture {
     private BackupFixture() {
     }
 
-    static PGSimpleDataSource stateStore(EmbeddedPostgres postgres) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(postgres.jdbcUrl());
-        dataSource.setUser(postgres.username());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
-    }
-
     /** Creates {@code name} with a table {@code orders} of {@code rows} rows and {@code settings(v)} = 'ok'. */
-    static String applicationDatabase(EmbeddedPostgres postgres, String name, int rows) throws SQLException {
+    static String applicationDatabase(TestPostgres postgres, String name, int rows) throws SQLException {
         postgres.createDatabase(name);
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(name), postgres.username(), "");
                 Statement s = c.createStatement()) {

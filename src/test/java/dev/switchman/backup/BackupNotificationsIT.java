@@ -9,14 +9,14 @@ import dev.switchman.desired.DesiredProject;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.Policy;
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.NotifySettings;
 import dev.switchman.secrets.EnvironmentSecrets;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.NotificationRepository;
+import dev.switchman.testing.TestPostgres;
 import dev.switchman.testing.WebhookReceiver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -27,11 +27,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -41,7 +41,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class BackupNotificationsIT {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
     private static PGSimpleDataSource store;
     private static String shopUrl;
 
@@ -55,22 +56,14 @@ class BackupNotificationsIT {
     private final Instant start = Instant.now();
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        store = BackupFixture.stateStore(postgres);
+    static void createTheShopDatabase() throws Exception {
+        store = postgres.store();
         shopUrl = BackupFixture.applicationDatabase(postgres, "shop", 100);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
     }
 
     @BeforeEach
     void setUp() throws Exception {
-        try (var c = store.getConnection(); var s = c.createStatement()) {
-            s.execute("truncate backups, backup_drills, notification_alerts, notification_deliveries");
-        }
+        postgres.truncateStore();
         secrets.put(BackupFixture.URL_SECRET, shopUrl);
         secrets.put("HOOK_URL", receiver.url());
         notifier = new Notifier(new NotifySettings(true, 3, Duration.ofMillis(10), Duration.ofMillis(50),

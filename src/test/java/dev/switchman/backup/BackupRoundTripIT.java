@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.secrets.EnvironmentSecrets;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EventRepository;
+import dev.switchman.testing.TestPostgres;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -20,16 +20,17 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Real pg_dump / pg_restore against a real PostgreSQL: backup, verify, restore, drill, corruption, crash. */
 class BackupRoundTripIT {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
     private static PGSimpleDataSource store;
     private static String shopUrl;
 
@@ -38,14 +39,8 @@ class BackupRoundTripIT {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        store = BackupFixture.stateStore(postgres);
+        store = postgres.store();
         shopUrl = BackupFixture.applicationDatabase(postgres, "shop", 5000);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
     }
 
     private DatabaseBackups backups(PostgresClientTools tools) {
@@ -82,7 +77,7 @@ class BackupRoundTripIT {
                 .anySatisfy(d -> assertThat(d.passed()).isTrue());
 
         postgres.createDatabase("shop_copy");
-        DatabaseTarget copy = backups.source(shop).withDatabase("shop_copy");
+        DatabaseTarget copy = backups.source(shop).withDatabase(postgres.physicalName("shop_copy"));
         new BackupRunner(new PgProcesses(PostgresClientTools.find()), dir.resolve("work"), Clock.systemUTC())
                 .restore(first(backups, env, shop), manifest, copy);
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("shop_copy"), postgres.username(), "");
@@ -141,7 +136,7 @@ class BackupRoundTripIT {
             file.write(b ^ 0xFF);
         }
         postgres.createDatabase("shop_never");
-        DatabaseTarget never = backups.source(shop).withDatabase("shop_never");
+        DatabaseTarget never = backups.source(shop).withDatabase(postgres.physicalName("shop_never"));
         BackupRunner runner = new BackupRunner(new PgProcesses(PostgresClientTools.find()), dir.resolve("work"),
                 Clock.systemUTC());
 

@@ -8,8 +8,8 @@ import dev.switchman.desired.DesiredProject;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.notify.Notifier;
 import dev.switchman.secrets.EnvironmentSecrets;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EventRepository;
+import dev.switchman.testing.TestPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,10 +18,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -32,7 +32,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class BackupScheduleIT {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
     private static PGSimpleDataSource store;
     private static String shopUrl;
 
@@ -45,21 +46,13 @@ class BackupScheduleIT {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        store = BackupFixture.stateStore(postgres);
+        store = postgres.store();
         shopUrl = BackupFixture.applicationDatabase(postgres, "shop", 100);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
     }
 
     @BeforeEach
     void emptyCatalog() throws Exception {
-        try (var c = store.getConnection(); var s = c.createStatement()) {
-            s.execute("truncate backups, backup_drills");
-        }
+        postgres.truncateStore();
         catalog = new BackupCatalog(store);
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.secrets.EnvironmentSecrets;
-import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,18 +16,21 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Backup to a real S3-compatible server (s3rver), list, verify and restore from it. */
 class S3RoundTripIT {
+
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
 
     @TempDir
     Path dir;
 
     @Test
     void aBackupStoredInS3RestoresAndACorruptedOneIsRefused() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
-                S3rverProcess s3 = S3rverProcess.start(Files.createDirectories(dir.resolve("s3")))) {
+        try (S3rverProcess s3 = S3rverProcess.start(Files.createDirectories(dir.resolve("s3")))) {
             String url = BackupFixture.applicationDatabase(postgres, "shop", 2000);
             DatabaseSpec.BackupDestination.S3 destination = new DatabaseSpec.BackupDestination.S3("backups",
                     "switchman", s3.endpoint(), "us-east-1", true, new VariableValue.SecretRef("S3_KEY"),
@@ -42,7 +45,7 @@ class S3RoundTripIT {
                     DatabaseTarget.parse(url), storage, null), BackupReason.MANUAL, "rev-1").manifest();
             postgres.createDatabase("shop_restored");
             runner.restore(storage, BackupRunner.find(storage, null).orElseThrow(),
-                    DatabaseTarget.parse(url).withDatabase("shop_restored"));
+                    DatabaseTarget.parse(url).withDatabase(postgres.physicalName("shop_restored")));
 
             assertThat(storage.keys()).containsExactlyInAnyOrder(manifest.dumpKey(), manifest.manifestKey());
             assertThat(storage.describe()).isEqualTo("s3://backups/switchman/acme/production/shop/");

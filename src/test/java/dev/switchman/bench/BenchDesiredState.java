@@ -15,16 +15,21 @@ final class BenchDesiredState {
 
     /** {@code version} goes into one variable of every service, so a new version changes every environment. */
     static void write(Path dir, int environments, int services, String version) throws IOException {
+        write(dir, environments, services, version, "10s");
+    }
+
+    /** @param interval how often each environment is looked at for drift ({@code policy.interval}) */
+    static void write(Path dir, int environments, int services, String version, String interval) throws IOException {
         StringBuilder project = new StringBuilder("""
                 apiVersion: switchman.dev/v1alpha1
                 kind: Project
                 metadata: { name: bench }
                 spec:
                   defaults:
-                    policy: { drift: selfHeal, interval: 10s }
+                    policy: { drift: selfHeal, interval: %s }
                     sharedVariables: { LOG_LEVEL: info }
                     services:
-                """);
+                """.formatted(interval));
         for (int s = 1; s <= services; s++) {
             project.append(String.format(Locale.ROOT, """
                           svc-%03d:

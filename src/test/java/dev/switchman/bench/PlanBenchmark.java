@@ -1,12 +1,10 @@
 package dev.switchman.bench;
 
-import dev.switchman.desired.DeploySpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
 import dev.switchman.desired.Secrets;
 import dev.switchman.desired.ServiceSpec;
-import dev.switchman.desired.SourceLocation;
-import dev.switchman.desired.SourceSpec;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
@@ -15,7 +13,10 @@ import dev.switchman.plan.LastApplied;
 import dev.switchman.plan.Plan;
 import dev.switchman.plan.PlanRenderer;
 import dev.switchman.plan.Planner;
+import dev.switchman.settings.Setting;
+import dev.switchman.settings.SettingValues;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,10 +91,23 @@ public final class PlanBenchmark {
                         : new VariableValue.Literal("value-" + s + "-" + v));
             }
             List<String> dependsOn = s == 0 ? List.of() : List.of(name(s / 2));
-            DeploySpec deploy = new DeploySpec("run " + s, List.of("migrate"), "/health", 120, "ALWAYS", 3, 2,
-                    "us-west2", null, null, false, 30, 10, new DeploySpec.Limits(2.0, 4.0));
-            services.put(name(s), new ServiceSpec(name(s), new SourceSpec("ghcr.io/acme/" + name(s) + ":1.0", null,
-                    null, null), null, deploy, variables, List.of(), dependsOn, null, null, SourceLocation.UNKNOWN));
+            Map<Setting, Object> settings = new EnumMap<>(Setting.class);
+            settings.put(Setting.SOURCE_IMAGE, "ghcr.io/acme/" + name(s) + ":1.0");
+            settings.put(Setting.DEPLOY_START_COMMAND, "run " + s);
+            settings.put(Setting.DEPLOY_PRE_DEPLOY_COMMAND, List.of("migrate"));
+            settings.put(Setting.DEPLOY_HEALTHCHECK_PATH, "/health");
+            settings.put(Setting.DEPLOY_HEALTHCHECK_TIMEOUT, 120);
+            settings.put(Setting.DEPLOY_RESTART_POLICY_TYPE, "ALWAYS");
+            settings.put(Setting.DEPLOY_RESTART_POLICY_MAX_RETRIES, 3);
+            settings.put(Setting.DEPLOY_NUM_REPLICAS, 2);
+            settings.put(Setting.DEPLOY_REGION, "us-west2");
+            settings.put(Setting.DEPLOY_SLEEP_APPLICATION, false);
+            settings.put(Setting.DEPLOY_OVERLAP_SECONDS, 30);
+            settings.put(Setting.DEPLOY_DRAINING_SECONDS, 10);
+            settings.put(Setting.DEPLOY_LIMITS_VCPUS, 2.0);
+            settings.put(Setting.DEPLOY_LIMITS_MEMORY_GB, 4.0);
+            services.put(name(s), new ServiceSpec(name(s), SettingValues.of(settings), variables, List.of(), dependsOn,
+                    null, SourceLocation.UNKNOWN));
         }
         return new DesiredEnvironment("bench", "production", null, services,
                 Map.of("LOG_LEVEL", new VariableValue.Literal("info")), Map.of(), Policy.DEFAULT,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxFaults;
 import dev.switchman.sandbox.SandboxServer;
-import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,12 +49,12 @@ class ApplyWaitIT {
     @TempDir
     static Path desired;
 
-    private static EmbeddedPostgres store;
+    @RegisterExtension
+    static final TestPostgres store = new TestPostgres();
     private static SandboxServer railway;
 
     @BeforeAll
     static void start() {
-        store = EmbeddedPostgres.start();
         railway = new SandboxServer(RailwaySandbox.fromFixture(Map.of("seed", "apply-wait", "clock", "real",
                 "timings", Map.of("initializingSeconds", 0, "queuedSeconds", 0, "buildSeconds", 1, "deploySeconds", 1),
                 "tokens", List.of(Map.of("token", "t", "kind", "account")),
@@ -63,12 +64,11 @@ class ApplyWaitIT {
     @AfterAll
     static void stop() {
         railway.close();
-        store.close();
     }
 
     private static PackagedCli apply(String version) throws Exception {
         Files.writeString(desired.resolve("production.yaml"), WEB.formatted(version));
-        return PackagedCli.run(Map.of("DATABASE_URL", store.databaseUrl(EmbeddedPostgres.DATABASE),
+        return PackagedCli.run(Map.of("DATABASE_URL", store.databaseUrl(TestPostgres.STORE),
                 "RAILWAY_API_URL", railway.url() + "/graphql/v2", "RAILWAY_API_TOKEN", "t",
                 "SWITCHMAN_DESIRED_DIR", desired.toString(),
                 "SWITCHMAN_ROLLOUT_DOMAIN_BASE_URL", railway.url() + "/apps/",

@@ -3,30 +3,30 @@ package dev.switchman.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.testing.BackupTrees;
+import dev.switchman.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code switchman backup now|list|verify|restore} on a real database; restore's safety rules. */
 class BackupCommandIT {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
 
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
         postgres.createDatabase("shop");
         postgres.createDatabase("other");
         execute("shop", "create table orders (id int); insert into orders select generate_series(1, 300)");
@@ -34,11 +34,6 @@ class BackupCommandIT {
         BackupTrees.write(dir.resolve("desired"), dir.resolve("backups"), "");
         Path secrets = Files.createDirectories(dir.resolve("secrets"));
         Files.writeString(secrets.resolve("SHOP_DATABASE_URL"), url("shop"));
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
     }
 
     private static String url(String database) {
@@ -109,11 +104,8 @@ class BackupCommandIT {
     void deepVerifyReadsTheArchiveAndPruneListsOrphansInADryRunBeforeDeletingThem() throws Exception {
         Path secrets = dir.resolve("secrets");
         CommandRun withoutStore = backup("prune", "--database", "shop", "--dry-run");
-        postgres.createDatabase("switchman_state");
-        Files.writeString(secrets.resolve("DATABASE_URL"), url("switchman_state"));
+        Files.writeString(secrets.resolve("DATABASE_URL"), url(TestPostgres.STORE));
         try {
-            org.flywaydb.core.Flyway.configure().dataSource(postgres.jdbcUrl("switchman_state"), postgres.username(), "")
-                    .locations("classpath:db/migration").load().migrate();
             CommandRun now = backup("now", "--database", "shop");
             Path folder = dir.resolve("backups/acme/production/shop");
             Files.writeString(folder.resolve("shop-20200101T030000Z-scheduled-0a1b.dump"), "a crash left this");

@@ -15,8 +15,8 @@ import dev.switchman.migrate.SchemaBaselines;
 import dev.switchman.migrate.SchemaWatch;
 import dev.switchman.notify.Notifier;
 import dev.switchman.secrets.EnvironmentSecrets;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EventRepository;
+import dev.switchman.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,29 +28,24 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code switchman migrate status|plan} on the ticketing example against a real application database. */
 class MigrateCommandIT {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
 
     @TempDir
     static Path secrets;
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
+    static void createTheTicketsDatabase() throws Exception {
         postgres.createDatabase("tickets");
         Files.writeString(secrets.resolve("TICKETING_DATABASE_URL"), postgres.databaseUrl("tickets"));
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
     }
 
     @Test
@@ -63,7 +58,7 @@ class MigrateCommandIT {
         assertThat(plan.out()).contains("2 migration(s) would run, in order:")
                 .contains("+ V1 V1__create_tickets.sql").contains("+ V2 V2__add_ticket_status.sql")
                 .contains("before them: a verified backup, then a dry run in a rolled-back transaction")
-                .doesNotContain(postgres.port() + "/tickets");
+                .doesNotContain(postgres.physicalName("tickets"));
         assertThat(before.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(before.out()).contains("applied:     none")
                 .contains("pending:     V1 V1__create_tickets.sql, V2 V2__add_ticket_status.sql")

@@ -26,7 +26,7 @@ class PlanCommandTest {
     Path dir;
 
     @Test
-    void changes_give_exit_code_2_with_detailed_exitcode_and_secrets_stay_redacted() throws IOException {
+    void changesGiveExitCode2WithDetailedExitcodeAndSecretsStayRedacted() throws IOException {
         Path secrets = secrets("SENTRY_DSN", "DJANGO_SECRET_KEY", "DJANGO_DATABASE_URL");
 
         CommandRun run = CommandRun.of("plan", "--env", "django-api/production", "--observed", CASE + "observed.json",
@@ -38,7 +38,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void without_detailed_exitcode_a_plan_with_changes_exits_0() throws IOException {
+    void withoutDetailedExitcodeAPlanWithChangesExits0() throws IOException {
         CommandRun run = CommandRun.of("plan", "--env", "django-api/production", "--observed", CASE + "observed.json",
                 "--secrets-dir", secrets("SENTRY_DSN", "DJANGO_SECRET_KEY", "DJANGO_DATABASE_URL").toString());
 
@@ -46,7 +46,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void an_environment_in_sync_exits_0_with_detailed_exitcode() throws IOException {
+    void anEnvironmentInSyncExits0WithDetailedExitcode() throws IOException {
         Path secretsDir = recordedSecrets("in-sync");
 
         CommandRun json = CommandRun.of("plan", "--env", "production", "--dir", "src/test/resources/plan-cases/in-sync/desired",
@@ -59,7 +59,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void a_missing_secret_blocks_the_plan_with_exit_code_1_and_names_it() {
+    void aMissingSecretBlocksThePlanWithExitCode1AndNamesIt() {
         CommandRun run = CommandRun.of("plan", "--env", "django-api/production", "--observed", CASE + "observed.json",
                 "--secrets-dir", dir.toString());
 
@@ -68,7 +68,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void an_unknown_or_ambiguous_environment_lists_the_declared_ones() {
+    void anUnknownOrAmbiguousEnvironmentListsTheDeclaredOnes() {
         CommandRun run = CommandRun.of("plan", "--env", "production", "--observed", CASE + "observed.json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
@@ -77,7 +77,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void an_unreadable_observed_file_is_an_error() throws IOException {
+    void anUnreadableObservedFileIsAnError() throws IOException {
         Path broken = Files.writeString(dir.resolve("observed.json"), "{\"data\": null, \"errors\": [{\"message\": \"Not Authorized\"}]}");
 
         CommandRun run = CommandRun.of("plan", "--env", "django-api/production", "--observed", broken.toString());
@@ -113,7 +113,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void markdown_is_a_pull_request_comment_that_calls_out_destructive_changes_and_shows_no_secret() throws IOException {
+    void markdownIsAPullRequestCommentThatCallsOutDestructiveChangesAndShowsNoSecret() throws IOException {
         CommandRun run = pruneCase("--format", "markdown");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -128,7 +128,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void github_format_annotates_the_file_and_line_a_destructive_change_comes_from() throws IOException {
+    void githubFormatAnnotatesTheFileAndLineADestructiveChangeComesFrom() throws IOException {
         CommandRun run = pruneCase("--format", "github");
 
         assertThat(run.out()).contains("::warning file=src/test/resources/plan-cases/service-delete-prune-and-inventory/"
@@ -138,7 +138,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void a_blocker_is_an_error_annotation_at_the_line_that_references_the_secret() {
+    void aBlockerIsAnErrorAnnotationAtTheLineThatReferencesTheSecret() {
         CommandRun run = CommandRun.of("plan", "--env", "django-api/production", "--observed", CASE + "observed.json",
                 "--secrets-dir", dir.toString(), "-o", "github");
 
@@ -148,7 +148,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void the_desired_state_directory_comes_from_SWITCHMAN_DESIRED_DIR_like_every_other_command() throws IOException {
+    void theDesiredStateDirectoryComesFromSwitchmanDesiredDirLikeEveryOtherCommand() throws IOException {
         String base = "src/test/resources/plan-cases/service-delete-prune-and-inventory/";
 
         CommandRun run = CommandRun.withEnvironment(Map.of("SWITCHMAN_DESIRED_DIR", base + "desired"), "plan", "--env",
@@ -160,7 +160,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void observed_goes_with_one_environment_only() {
+    void observedGoesWithOneEnvironmentOnly() {
         CommandRun run = CommandRun.of("plan", "--all", "--observed", CASE + "observed.json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
@@ -176,7 +176,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void without_observed_it_reads_railway_with_the_token_from_the_environment() {
+    void withoutObservedItReadsRailwayWithTheTokenFromTheEnvironment() {
         DesiredState state = DesiredStateLoader.load(Path.of("desired-state")).state();
         try (SandboxServer railway = new SandboxServer(RailwaySandbox.fromFixture(SandboxSeed.fixture(state))).start(0)) {
             Map<String, String> env = Map.of("RAILWAY_API_URL", railway.url() + "/graphql/v2",
@@ -192,7 +192,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void a_token_that_cannot_see_the_project_is_a_clear_error() {
+    void aTokenThatCannotSeeTheProjectIsAClearError() {
         DesiredState state = DesiredStateLoader.load(Path.of("desired-state")).state();
         try (SandboxServer railway = new SandboxServer(RailwaySandbox.fromFixture(SandboxSeed.fixture(state))).start(0)) {
             CommandRun run = CommandRun.withEnvironment(Map.of("RAILWAY_API_URL", railway.url() + "/graphql/v2",
@@ -204,7 +204,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void an_api_that_cannot_be_reached_is_named_with_the_variable_that_sets_it() {
+    void anApiThatCannotBeReachedIsNamedWithTheVariableThatSetsIt() {
         CommandRun run = CommandRun.withEnvironment(Map.of("RAILWAY_API_URL", "http://127.0.0.1:1/graphql/v2",
                 "RAILWAY_API_TOKEN", "any"), "plan", "--env", "ticketing/staging");
 
@@ -213,7 +213,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void all_plans_every_environment_with_one_summary() throws IOException {
+    void allPlansEveryEnvironmentWithOneSummary() throws IOException {
         DesiredState state = DesiredStateLoader.load(Path.of("desired-state")).state();
         try (SandboxServer railway = new SandboxServer(RailwaySandbox.fromFixture(SandboxSeed.fixture(state))).start(0)) {
             Map<String, String> env = Map.of("RAILWAY_API_URL", railway.url() + "/graphql/v2",

@@ -6,16 +6,25 @@ import dev.switchman.testing.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code switchman serve} says what it runs on, as the packaged application prints it to a person starting it. */
+/**
+ * {@code switchman serve} says what it runs on and where its status page is, as the packaged application prints it
+ * to a person starting it.
+ */
 class ServeCommandIT {
 
     private static final Duration STARTUP = Duration.ofMinutes(2);
@@ -73,9 +82,13 @@ class ServeCommandIT {
     }
 
     @Test
-    void theSandboxPrintsItsUrlAndTokenAndKeepsQuietAboutItsThrowAwayStore() throws IOException {
+    void theSandboxPrintsItsUrlTokenAndStatusPageAndKeepsQuietAboutItsThrowAwayStore() throws Exception {
         String printed = serve("--sandbox");
 
+        Matcher page = Pattern.compile("Status page: (http://localhost:\\d+/)\n").matcher(printed);
+        assertThat(page.find()).as("serve prints the status page's address: %s", printed).isTrue();
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).as("the page at that address").contains("<h1>Environments</h1>");
         assertThat(printed).containsPattern("RAILWAY_API_URL=http://127\\.0\\.0\\.1:\\d+/graphql/v2")
                 .contains("RAILWAY_API_TOKEN=" + SandboxSeed.ACCOUNT_TOKEN)
                 .contains("curl -s http://localhost:").doesNotContain("no Railway token")

@@ -17,7 +17,7 @@ class ValidateCommandTest {
     Path dir;
 
     @Test
-    void the_worked_examples_are_valid_and_missing_secrets_are_only_warnings() {
+    void theWorkedExamplesAreValidAndMissingSecretsAreOnlyWarnings() {
         CommandRun run = CommandRun.of("validate", "desired-state");
 
         assertThat(run.exitCode()).isZero();
@@ -28,7 +28,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void require_secrets_turns_missing_secrets_into_errors() {
+    void requireSecretsTurnsMissingSecretsIntoErrors() {
         CommandRun run = CommandRun.of("validate", "desired-state", "--require-secrets");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
@@ -37,7 +37,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void a_secret_found_in_the_secrets_directory_is_resolved_and_never_printed() throws IOException {
+    void aSecretFoundInTheSecretsDirectoryIsResolvedAndNeverPrinted() throws IOException {
         Path secrets = Files.createDirectories(dir.resolve("secrets"));
         for (String name : new String[] {"SENTRY_DSN", "DJANGO_SECRET_KEY", "DJANGO_DATABASE_URL",
                 "DJANGO_API_SLACK_WEBHOOK_URL"}) {
@@ -52,7 +52,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void every_problem_is_reported_with_a_path_relative_to_the_current_directory() throws IOException {
+    void everyProblemIsReportedWithAPathRelativeToTheCurrentDirectory() throws IOException {
         writeProd("{healthcheckTimout: 5, numReplicas: \"two\"}");
 
         CommandRun run = CommandRun.of("validate", dir.toString());
@@ -77,7 +77,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void a_missing_directory_is_an_error_not_an_empty_state() {
+    void aMissingDirectoryIsAnErrorNotAnEmptyState() {
         CommandRun run = CommandRun.of("validate", dir.resolve("nope").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
@@ -85,7 +85,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void json_lists_every_diagnostic_with_its_file_line_and_column() throws IOException {
+    void jsonListsEveryDiagnosticWithItsFileLineAndColumn() throws IOException {
         CommandRun run = CommandRun.of("validate", "desired-state", "-o", "json");
 
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -104,7 +104,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void github_annotations_and_a_markdown_table_for_ci() throws IOException {
+    void githubAnnotationsAndAMarkdownTableForCi() throws IOException {
         writeProd("{healthcheckTimout: 5}");
 
         CommandRun github = CommandRun.of("validate", dir.toString(), "--format", "github");
@@ -118,7 +118,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void the_directory_defaults_to_SWITCHMAN_DESIRED_DIR_like_every_other_command() {
+    void theDirectoryDefaultsToSwitchmanDesiredDirLikeEveryOtherCommand() {
         CommandRun run = CommandRun.withEnvironment(Map.of("SWITCHMAN_DESIRED_DIR", "desired-state/ticketing"), "validate");
 
         assertThat(run.exitCode()).isZero();
@@ -126,7 +126,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void a_usage_mistake_exits_1_never_2_which_means_changes() {
+    void aUsageMistakeExits1Never2WhichMeansChanges() {
         assertThat(CommandRun.of("validate", "--no-such-flag").exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(CommandRun.of("bogus").exitCode()).isEqualTo(ExitCode.ERROR);
     }

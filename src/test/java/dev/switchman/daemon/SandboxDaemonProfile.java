@@ -1,8 +1,8 @@
 package dev.switchman.daemon;
 
 import dev.switchman.desired.DesiredStateLoader;
-import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxServer;
+import dev.switchman.testing.RealClockSandbox;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.nio.file.Path;
@@ -47,19 +47,12 @@ public class SandboxDaemonProfile implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> start() {
-            Map<String, Object> fixture = new LinkedHashMap<>();
-            fixture.put("seed", "daemon-it");
-            fixture.put("clock", "real");
-            fixture.put("timings", Map.of("initializingSeconds", 0, "queuedSeconds", 0, "buildSeconds", 1, "deploySeconds", 1));
-            fixture.put("tokens", List.of(Map.of("token", TOKEN, "kind", "account")));
-            fixture.put("projects", DesiredStateLoader.load(Path.of("desired-state")).state().projects().stream()
-                    .map(p -> Map.of("name", p.name(), "environments", List.copyOf(p.environments().keySet())))
-                    .toList());
-            server = new SandboxServer(RailwaySandbox.fromFixture(fixture)).start(0);
+            Map<String, List<String>> projects = new LinkedHashMap<>();
+            DesiredStateLoader.load(Path.of("desired-state")).state().projects()
+                    .forEach(p -> projects.put(p.name(), List.copyOf(p.environments().keySet())));
+            server = RealClockSandbox.start("daemon-it", TOKEN, projects);
             System.setProperty(SANDBOX_URL, server.url());
-            return Map.of("switchman.railway.api-url", server.url() + "/graphql/v2",
-                    "switchman.railway.api-token", TOKEN,
-                    "switchman.railway.token", "");
+            return RealClockSandbox.railwayConfig(server, TOKEN);
         }
 
         @Override

@@ -2,6 +2,8 @@ package dev.switchman.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.settings.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +23,11 @@ class ExamplesTest {
                 .containsExactly("django-api/production", "django-api/staging"); // file order
         DesiredEnvironment production = state.environment("django-api/production").orElseThrow();
         ServiceSpec backend = production.services().get("backend");
-        assertThat(backend.source()).isEqualTo(new SourceSpec(null, "acme/django-api", "main", null));
-        assertThat(backend.deploy().numReplicas()).isEqualTo(2);
-        assertThat(backend.deploy().preDeployCommand()).containsExactly("python manage.py migrate --no-input");
+        assertThat(backend.settings().byPath()).containsEntry("source.repo", "acme/django-api")
+                .containsEntry("source.branch", "main").doesNotContainKeys("source.image", "source.rootDirectory");
+        assertThat(backend.settings().get(Setting.DEPLOY_NUM_REPLICAS)).isEqualTo(2);
+        assertThat(backend.settings().strings(Setting.DEPLOY_PRE_DEPLOY_COMMAND))
+                .containsExactly("python manage.py migrate --no-input");
         assertThat(backend.requiredVariables()).containsExactly("SENTRY_DSN");
         assertThat(backend.variables()).containsEntry("SECRET_KEY", new VariableValue.SecretRef("DJANGO_SECRET_KEY"))
                 .containsEntry("DATABASE_URL", new VariableValue.Literal("${{postgres.DATABASE_URL}}"));
@@ -33,8 +37,8 @@ class ExamplesTest {
         assertThat(production.policy().drift()).isEqualTo(Policy.DriftMode.SELF_HEAL);
 
         DesiredEnvironment staging = state.environment("django-api/staging").orElseThrow();
-        assertThat(staging.services().get("backend").source().branch()).isEqualTo("develop");
-        assertThat(staging.services().get("backend").deploy().numReplicas()).isNull();
+        assertThat(staging.services().get("backend").settings().get(Setting.SOURCE_BRANCH)).isEqualTo("develop");
+        assertThat(staging.services().get("backend").settings().get(Setting.DEPLOY_NUM_REPLICAS)).isNull();
         assertThat(staging.policy().drift()).isEqualTo(Policy.DriftMode.REPORT_ONLY);
         assertThat(staging.databases().get("main").backups().retention())
                 .isEqualTo(new DatabaseSpec.Retention(7, 4, 12));

@@ -4,6 +4,7 @@ import static dev.switchman.desired.Trees.rendered;
 import static dev.switchman.desired.Trees.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.desired.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static dev.switchman.desired.Trees.rendered;
 import static dev.switchman.desired.Trees.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.settings.Setting;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,10 +104,10 @@ class LoaderDiagnosticsTest {
 
         assertThat(result.diagnostics()).isEmpty();
         ServiceSpec web = result.state().environment("production").orElseThrow().services().get("web");
-        assertThat(web.deploy().healthcheckTimeout()).isNull();
-        assertThat(web.deploy().numReplicas()).isEqualTo(2);
-        assertThat(web.deploy().startCommand()).isEqualTo("run");
+        assertThat(web.settings().get(Setting.DEPLOY_HEALTHCHECK_TIMEOUT)).isNull();
+        assertThat(web.settings().get(Setting.DEPLOY_NUM_REPLICAS)).isEqualTo(2);
+        assertThat(web.settings().get(Setting.DEPLOY_START_COMMAND)).isEqualTo("run");
         assertThat(web.dependsOn()).isEmpty();
-        assertThat(web.source().image()).isEqualTo("nginx:1.27");
+        assertThat(web.settings().get(Setting.SOURCE_IMAGE)).isEqualTo("nginx:1.27");
     }
 }

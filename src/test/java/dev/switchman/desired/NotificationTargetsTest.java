@@ -2,6 +2,7 @@ package dev.switchman.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.desired.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

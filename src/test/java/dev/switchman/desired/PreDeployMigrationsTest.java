@@ -5,6 +5,7 @@ import static dev.switchman.desired.Trees.rendered;
 import static dev.switchman.desired.Trees.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.settings.Setting;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class PreDeployMigrationsTest {
 
         DesiredEnvironment env = DesiredStateLoader.load(root).state().environment("production").orElseThrow();
 
-        assertThat(env.services().get("web").deploy().preDeployCommand())
+        assertThat(env.services().get("web").settings().strings(Setting.DEPLOY_PRE_DEPLOY_COMMAND))
                 .isEqualTo(List.of("python manage.py migrate --no-input"));
     }
 

@@ -1,5 +1,6 @@
 package dev.switchman.desired;
 
+import dev.switchman.desired.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

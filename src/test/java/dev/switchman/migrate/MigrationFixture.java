@@ -3,7 +3,8 @@ package dev.switchman.migrate;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
-import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.StoreTables;
+import dev.switchman.testing.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class MigrationFixture {
     static final String SECRET = "APP_DATABASE_URL";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    final EmbeddedPostgres postgres;
+    final TestPostgres postgres;
     final PGSimpleDataSource store;
     final String appDatabase;
     final Path root;
@@ -42,16 +43,12 @@ final class MigrationFixture {
     Instant now = Instant.parse("2026-11-21T06:00:00Z");
     final List<String> backupsTaken = new ArrayList<>();
 
-    MigrationFixture(EmbeddedPostgres postgres, PGSimpleDataSource store, Path root) {
+    MigrationFixture(TestPostgres postgres, Path root) {
         this.postgres = postgres;
-        this.store = store;
+        this.store = postgres.store();
         this.root = root;
         this.appDatabase = "app_" + DATABASES.incrementAndGet();
-        try (Connection c = store.getConnection(); Statement s = c.createStatement()) {
-            s.execute("truncate migration_runs, migration_locks");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        StoreTables.truncateAll(store);
         postgres.createDatabase(appDatabase);
         this.scripts = root.resolve("migrations");
         try {
@@ -59,14 +56,6 @@ final class MigrationFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static PGSimpleDataSource migratedStore(EmbeddedPostgres postgres) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(postgres.jdbcUrl());
-        dataSource.setUser(postgres.username());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
     }
 
     /** The URL as Railway would inject it. */

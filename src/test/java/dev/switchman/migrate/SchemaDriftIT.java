@@ -9,10 +9,10 @@ import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.NotifySettings;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EnvironmentEvent;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.NotificationRepository;
+import dev.switchman.testing.TestPostgres;
 import dev.switchman.testing.WebhookReceiver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -20,19 +20,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** A hand-made change to a migrated database's schema, seen by the schema watch against real PostgreSQL. */
 class SchemaDriftIT {
 
-    private static EmbeddedPostgres postgres;
-    private static PGSimpleDataSource store;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
 
     @TempDir
     Path root;
@@ -41,29 +39,14 @@ class SchemaDriftIT {
     private Notifier notifier;
     private DesiredEnvironment production;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgres.start();
-        store = MigrationFixture.migratedStore(postgres);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        f = new MigrationFixture(postgres, store, root);
-        try (var c = store.getConnection(); var s = c.createStatement()) {
-            s.execute("truncate schema_baselines, schema_drift_states, events, notification_alerts,"
-                    + " notification_deliveries");
-        }
+        f = new MigrationFixture(postgres, root);
         production = notifying(f.environment(false, false), List.of());
         notifier = new Notifier(new NotifySettings(true, 3, Duration.ofMillis(10), Duration.ofMillis(50),
                 Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(5), 100, 2),
                 name -> Optional.of(production), name -> name.equals("HOOK_URL") ? Optional.of(receiver.url())
-                        : Optional.empty(), new NotificationRepository(store), new SimpleMeterRegistry());
+                        : Optional.empty(), new NotificationRepository(f.store), new SimpleMeterRegistry());
         f.script("V1__create_orders.sql", """
                 create table orders (id bigint primary key, customer text not null, note text,
                     total numeric(10, 2) default 0 check (total >= 0));
@@ -79,8 +62,8 @@ class SchemaDriftIT {
 
     /** A gate as the daemon wires it: a new one is what a restarted daemon has. */
     private MigrationGate daemon() {
-        return f.gate("daemon-1", Optional.empty()).watchingSchema(new SchemaWatch(new SchemaBaselines(store),
-                new EventRepository(store), notifier, Duration.ZERO, java.time.Clock.systemUTC()));
+        return f.gate("daemon-1", Optional.empty()).watchingSchema(new SchemaWatch(new SchemaBaselines(f.store),
+                new EventRepository(f.store), notifier, Duration.ZERO, java.time.Clock.systemUTC()));
     }
 
     @Test
@@ -131,7 +114,7 @@ class SchemaDriftIT {
     @Test
     void aDatabaseMigratedBeforeSchemasWereRecordedHasItsSchemaAdoptedThenWatched() throws Exception {
         daemon().pass(production, "rev-1");
-        try (var c = store.getConnection(); var s = c.createStatement()) {
+        try (var c = f.store.getConnection(); var s = c.createStatement()) {
             s.execute("truncate schema_baselines");
         }
 
@@ -163,7 +146,7 @@ class SchemaDriftIT {
     }
 
     private List<String> events(String reason) {
-        return new EventRepository(store).recent("shop", "production", 50).stream()
+        return new EventRepository(f.store).recent("shop", "production", 50).stream()
                 .filter(e -> e.reason().equals(reason)).map(EnvironmentEvent::message).toList();
     }
 

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.Policy;
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.redaction.Redactor;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.NotificationDelivery;
 import dev.switchman.store.NotificationRepository;
+import dev.switchman.testing.TestPostgres;
 import dev.switchman.testing.WebhookReceiver;
 import dev.switchman.testing.WebhookReceiver.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,14 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.postgresql.ds.PGSimpleDataSource;
-import dev.switchman.testing.MigratedStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The notifier against real local HTTP receivers and a real PostgreSQL (alert states, delivery log). */
 class NotifierIT {
@@ -39,8 +36,8 @@ class NotifierIT {
     private static final NotifySettings FAST = new NotifySettings(true, 3, Duration.ofMillis(10),
             Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(5), 100, 2);
 
-    private static EmbeddedPostgres postgres;
-    private static PGSimpleDataSource dataSource;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
 
     private final WebhookReceiver receiver = new WebhookReceiver();
     private final Map<String, String> secrets = new HashMap<>();
@@ -49,23 +46,10 @@ class NotifierIT {
     private List<NotificationTarget> targets;
     private Notifier notifier;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgres.start();
-        dataSource = MigratedStore.on(postgres);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("truncate notification_alerts, notification_deliveries");
-        }
-        store = new NotificationRepository(dataSource);
+        postgres.truncateStore();
+        store = new NotificationRepository(postgres.store());
         secrets.put("HOOK_URL", receiver.url());
         secrets.put("API_KEY", SECRET);
         targets = List.of(new NotificationTarget.Webhook(new VariableValue.SecretRef("HOOK_URL"), List.of()));

@@ -6,12 +6,13 @@ import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
 import dev.switchman.desired.Secrets;
 import dev.switchman.desired.ServiceSpec;
-import dev.switchman.desired.SourceLocation;
-import dev.switchman.desired.SourceSpec;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.observed.ObservedVariable;
+import dev.switchman.settings.Setting;
+import dev.switchman.settings.SettingValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,8 @@ class PlanRedactionTest {
     private static final Secrets SECRETS = name -> Optional.ofNullable(Map.of("API_KEY", NEW_SECRET).get(name));
 
     private static ServiceSpec service(String name, Map<String, VariableValue> variables) {
-        return new ServiceSpec(name, new SourceSpec("img/" + name + ":1", null, null, null), null, null, variables,
-                List.of(), List.of(), null, null, SourceLocation.UNKNOWN);
+        return new ServiceSpec(name, SettingValues.of(Map.of(Setting.SOURCE_IMAGE, "img/" + name + ":1")), variables,
+                List.of(), List.of(), null, SourceLocation.UNKNOWN);
     }
 
     private static Plan plan() {

@@ -1,81 +1,119 @@
 package dev.switchman.railway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ApiBudgetTest {
 
+    private static final Duration PATIENT = Duration.ofHours(2);
+
     private final FakeClock clock = new FakeClock();
 
-    @Test
-    void paces_bursts_to_the_per_second_rate() throws InterruptedException {
-        ApiBudget budget = new ApiBudget(1000, 10, clock);
-
-        for (int i = 0; i < 10; i++) {
-            assertThat(budget.acquire()).isFalse();
-        }
-        assertThat(budget.acquire()).isTrue();
-
-        assertThat(clock.slept()).isEqualTo(Duration.ofMillis(100));
+    private static RateLimitHeaders headers(Long limit, Long remaining, Instant reset, Duration retryAfter) {
+        return new RateLimitHeaders(limit, remaining, reset, retryAfter);
     }
 
     @Test
-    void paces_to_the_hourly_rate_once_the_hour_is_spent() throws InterruptedException {
+    void pacesRequestsEvenlyBelowThePerSecondLimitWithoutABurst() throws Exception {
+        ApiBudget budget = new ApiBudget(10_000, 50, clock);
+
+        for (int i = 0; i < 45; i++) {
+            budget.acquire(PATIENT);
+        }
+
+        // 45 requests at 90 % of 50/s: one every 22.3 ms, the first at once
+        assertThat(clock.slept()).isBetween(Duration.ofMillis(970), Duration.ofMillis(990));
+        assertThat(budget.tryAcquire()).isPositive();
+    }
+
+    @Test
+    void pacesToTheHourlyRateOnceTheHourIsSpent() throws Exception {
         ApiBudget budget = new ApiBudget(100, 100, clock);
         for (int i = 0; i < 100; i++) {
-            budget.acquire();
+            budget.acquire(PATIENT);
         }
         Duration before = clock.slept();
 
-        budget.acquire();
+        budget.acquire(PATIENT);
 
-        assertThat(clock.slept().minus(before)).isEqualTo(Duration.ofSeconds(36));
+        // the hour's 100 requests, paced 11 ms apart, refilled the bucket a little meanwhile
+        assertThat(clock.slept().minus(before)).isBetween(Duration.ofSeconds(34), Duration.ofSeconds(36));
         assertThat(budget.remaining()).isZero();
     }
 
     @Test
-    void never_counts_more_left_than_railway_reports() {
+    void neverCountsMoreLeftThanRailwayReportsAndTakesItsStatedLimit() {
         ApiBudget budget = new ApiBudget(1000, 10, clock);
 
-        budget.observe(7, clock.now().plusSeconds(600));
+        budget.observe(headers(500L, 7L, clock.now().plusSeconds(600), null));
 
         assertThat(budget.remaining()).isEqualTo(7);
+        assertThat(budget.perHour()).isEqualTo(500);
     }
 
     @Test
-    void waits_for_the_window_to_reset_when_railway_reports_nothing_left() {
+    void aShortRetryAfterIsNotStretchedToTheHoursEndByTheResetHeader() throws Exception {
         ApiBudget budget = new ApiBudget(1000, 10, clock);
 
-        budget.observe(0, clock.now().plusSeconds(600));
+        // one 429 as Railway sends it once the budget is spent: nothing left until the reset, come back in 4 s
+        budget.observe(headers(1000L, 0L, clock.now().plus(Duration.ofHours(1)), Duration.ofSeconds(4)));
+        budget.rateLimited(clock.now().plusSeconds(4));
 
-        assertThat(budget.tryAcquire()).isEqualTo(Duration.ofSeconds(600));
-        clock.advance(Duration.ofSeconds(600));
-        assertThat(budget.tryAcquire()).isZero();
+        assertThat(budget.tryAcquire()).isEqualTo(Duration.ofSeconds(4));
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(budget.pausedUntil()).isEmpty();
     }
 
     @Test
-    void a_pause_holds_every_caller_until_it_ends() throws InterruptedException {
+    void theNewest429DecidesHowLongCallsWait() {
         ApiBudget budget = new ApiBudget(1000, 10, clock);
 
-        budget.pauseUntil(clock.now().plusSeconds(30));
+        budget.rateLimited(clock.now().plus(Duration.ofHours(1)));
+        budget.rateLimited(clock.now().plusSeconds(2));
 
-        assertThat(budget.acquire()).isTrue();
-        assertThat(clock.slept()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(budget.tryAcquire()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
-    void a_blocked_caller_can_be_interrupted() throws InterruptedException {
+    void aWaitLongerThanThePatienceEndsTheCallWithTheTimeItResumes() {
+        ApiBudget budget = new ApiBudget(1000, 10, clock);
+        budget.rateLimited(clock.now().plus(Duration.ofMinutes(40)));
+
+        ApiBudget.Exhausted spent = catchThrowableOfType(ApiBudget.Exhausted.class,
+                () -> budget.acquire(Duration.ofSeconds(30)));
+
+        assertThat(spent.resumesAt()).isEqualTo(clock.now().plus(Duration.ofMinutes(40)));
+        assertThat(spent.refused()).isTrue();
+        assertThat(clock.slept()).isZero();
+    }
+
+    @Test
+    void theTimeAThreadWaitsForTheBudgetIsCountedUntilItsNextRun() throws Exception {
+        ApiBudget budget = new ApiBudget(1000, 10, clock);
+        budget.rateLimited(clock.now().plusSeconds(20));
+
+        budget.acquire(PATIENT);
+
+        assertThat(budget.waited(Thread.currentThread())).isEqualTo(Duration.ofSeconds(20));
+        budget.resetWaits(Thread.currentThread());
+        assertThat(budget.waited(Thread.currentThread())).isZero();
+    }
+
+    @Test
+    void aBlockedCallerCanBeInterrupted() throws InterruptedException {
         ApiBudget budget = new ApiBudget(1000, 10, RailwayClock.system());
-        budget.pauseUntil(java.time.Instant.now().plus(Duration.ofHours(1)));
+        budget.rateLimited(Instant.now().plus(Duration.ofHours(1)));
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                budget.acquire();
-            } catch (InterruptedException interrupted) {
-                outcome.set(interrupted);
+                budget.acquire(PATIENT);
+            } catch (InterruptedException | ApiBudget.Exhausted ended) {
+                outcome.set(ended);
             }
         });
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class BackoffTest {
 
     @Test
-    void ceiling_doubles_per_retry_up_to_the_maximum() {
+    void ceilingDoublesPerRetryUpToTheMaximum() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5);
 
         assertThat(backoff.ceiling(1)).isEqualTo(Duration.ofSeconds(1));
@@ -19,7 +19,7 @@ class BackoffTest {
     }
 
     @Test
-    void delay_is_a_random_fraction_of_the_ceiling() {
+    void delayIsARandomFractionOfTheCeiling() {
         assertThat(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.0).delayBefore(3))
                 .isZero();
         assertThat(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.25).delayBefore(3))

@@ -28,15 +28,24 @@ final class CannedRailway implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Canned> answers = new ArrayDeque<>();
     private final List<Received> received = new ArrayList<>();
+    private volatile long delayMillis;
 
     CannedRailway() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/graphql/v2", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Canned answer;
             synchronized (this) {
                 received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
                 answer = answers.isEmpty() ? new Canned(599, Map.of(), "{}") : answers.poll();
+            }
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                }
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             answer.headers().forEach(exchange.getResponseHeaders()::add);
@@ -51,6 +60,12 @@ final class CannedRailway implements AutoCloseable {
 
     synchronized CannedRailway answer(int status, String body, Map<String, String> headers) {
         answers.add(new Canned(status, headers, body));
+        return this;
+    }
+
+    /** Every answer from now on comes this late (real time). */
+    CannedRailway delay(java.time.Duration delay) {
+        this.delayMillis = delay.toMillis();
         return this;
     }
 

@@ -25,14 +25,15 @@ public final class CountingTransport implements GraphqlTransport {
     }
 
     @Override
-    public HttpReply post(String jsonBody, Map<String, String> headers) throws TransportFailure {
+    public HttpReply post(String jsonBody, Map<String, String> headers, java.time.Duration timeout)
+            throws TransportFailure {
         String operation = operationName(jsonBody);
         counts.merge(operation, 1, Integer::sum);
         Runnable hook = before.remove(operation);
         if (hook != null) {
             hook.run();
         }
-        HttpReply reply = http.post(jsonBody, headers);
+        HttpReply reply = http.post(jsonBody, headers, timeout);
         if (loseResponse.remove(operation) != null) {
             throw new TransportFailure("connection reset after sending " + operation, true, null);
         }

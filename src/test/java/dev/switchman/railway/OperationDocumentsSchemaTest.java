@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.sandbox.RailwaySchema;
+import dev.switchman.testing.RealRailwaySchema;
 import graphql.ParseAndValidate;
 import graphql.introspection.IntrospectionResultToSchema;
 import graphql.language.Document;
@@ -14,11 +15,11 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.validation.ValidationError;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,26 +29,22 @@ import org.junit.jupiter.api.Test;
  */
 class OperationDocumentsSchemaTest {
 
-    private static final Path REAL_SCHEMA = Path.of("../shared/railway-api/schema.json");
-
     private final OperationDocuments documents = OperationDocuments.load(getClass().getClassLoader());
 
     @Test
-    void every_document_validates_against_the_subset_schema() {
+    void everyDocumentValidatesAgainstTheSubsetSchema() {
         GraphQLSchema subset = UnExecutableSchemaGenerator.makeUnExecutableSchema(RailwaySchema.typeRegistry());
 
         assertThat(problems(subset)).isEmpty();
     }
 
     @Test
-    void every_document_validates_against_railways_real_schema_where_present() throws IOException {
-        if (!Files.isRegularFile(REAL_SCHEMA)) {
-            System.out.println("OperationDocumentsSchemaTest: " + REAL_SCHEMA.toAbsolutePath().normalize()
-                    + " is absent here; documents were validated against the subset schema only");
-            every_document_validates_against_the_subset_schema();
+    void everyDocumentValidatesAgainstRailwaysRealSchemaWherePresent() throws IOException {
+        Optional<Path> realSchema = RealRailwaySchema.find("OperationDocumentsSchemaTest");
+        if (realSchema.isEmpty()) {
             return;
         }
-        Map<String, Object> introspection = new ObjectMapper().readValue(REAL_SCHEMA.toFile(),
+        Map<String, Object> introspection = new ObjectMapper().readValue(realSchema.get().toFile(),
                 new TypeReference<Map<String, Object>>() { });
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) introspection.getOrDefault("data", introspection);
@@ -56,11 +53,11 @@ class OperationDocumentsSchemaTest {
 
         assertThat(problems(real)).isEmpty();
         System.out.println("OperationDocumentsSchemaTest: " + Operation.values().length
-                + " documents valid against " + REAL_SCHEMA.toAbsolutePath().normalize());
+                + " documents valid against " + realSchema.get());
     }
 
     @Test
-    void a_document_with_an_unknown_field_is_caught() {
+    void aDocumentWithAnUnknownFieldIsCaught() {
         GraphQLSchema subset = UnExecutableSchemaGenerator.makeUnExecutableSchema(RailwaySchema.typeRegistry());
         Document broken = Parser.parse("mutation DeploymentRollback($id: String!) { deploymentRollback(id: $id) { id } }");
 
@@ -70,11 +67,17 @@ class OperationDocumentsSchemaTest {
     private List<String> problems(GraphQLSchema schema) {
         List<String> problems = new ArrayList<>();
         for (Operation operation : Operation.values()) {
-            Document document = Parser.parse(documents.text(operation));
-            for (ValidationError error : ParseAndValidate.validate(schema, document)) {
-                problems.add(operation.documentName() + ": " + error.getMessage());
-            }
+            validate(schema, operation.documentName(), documents.text(operation), problems);
         }
+        // the batched read as it is sent: one alias per environment
+        validate(schema, "EnvironmentStates x3",
+                EnvironmentStateReader.batchDocument(3, documents.text(Operation.ENVIRONMENT_STATES)), problems);
         return problems;
+    }
+
+    private static void validate(GraphQLSchema schema, String name, String text, List<String> problems) {
+        for (ValidationError error : ParseAndValidate.validate(schema, Parser.parse(text))) {
+            problems.add(name + ": " + error.getMessage());
+        }
     }
 }

@@ -17,15 +17,17 @@ class OperationTest {
             new RailwayException.Rejected(Operation.SERVICE_INSTANCE_DEPLOY, "bad", null, "BAD_USER_INPUT");
 
     @Test
-    void deploys_rollbacks_creates_volumes_and_backups_are_not_idempotent() {
+    void deploysRollbacksCreatesVolumesBackupsAndCommitsAreNotIdempotent() {
+        // a second commit of a staged patch finds nothing staged; a second direct commit deploys again
         assertThat(Operation.values())
                 .filteredOn(operation -> operation.kind() == Operation.Kind.NON_IDEMPOTENT_WRITE)
                 .containsExactlyInAnyOrder(Operation.SERVICE_INSTANCE_DEPLOY, Operation.DEPLOYMENT_ROLLBACK,
-                        Operation.SERVICE_CREATE, Operation.VOLUME_CREATE, Operation.VOLUME_INSTANCE_BACKUP_CREATE);
+                        Operation.SERVICE_CREATE, Operation.VOLUME_CREATE, Operation.VOLUME_INSTANCE_BACKUP_CREATE,
+                        Operation.ENVIRONMENT_PATCH_COMMIT, Operation.ENVIRONMENT_PATCH_COMMIT_STAGED);
     }
 
     @Test
-    void a_non_idempotent_write_is_repeated_only_when_railway_cannot_have_acted() {
+    void aNonIdempotentWriteIsRepeatedOnlyWhenRailwayCannotHaveActed() {
         Operation.Kind kind = Operation.Kind.NON_IDEMPOTENT_WRITE;
 
         assertThat(kind.mayRepeatAfter(NOT_SENT)).isTrue();
@@ -35,7 +37,7 @@ class OperationTest {
     }
 
     @Test
-    void reads_and_idempotent_writes_are_repeated_after_any_transient_failure() {
+    void readsAndIdempotentWritesAreRepeatedAfterAnyTransientFailure() {
         for (Operation.Kind kind : new Operation.Kind[] {Operation.Kind.READ, Operation.Kind.IDEMPOTENT_WRITE}) {
             assertThat(kind.mayRepeatAfter(MAYBE_DONE)).isTrue();
             assertThat(kind.mayRepeatAfter(LIMITED)).isTrue();

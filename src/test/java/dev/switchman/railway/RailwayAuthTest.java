@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class RailwayAuthTest {
 
     @Test
-    void a_project_token_wins_and_goes_in_project_access_token() {
+    void aProjectTokenWinsAndGoesInProjectAccessToken() {
         RailwayAuth auth = RailwayAuth.choose(Optional.of("proj-tok"), Optional.of("acct-tok")).orElseThrow();
 
         assertThat(auth.headerName()).isEqualTo("Project-Access-Token");
@@ -17,7 +17,7 @@ class RailwayAuthTest {
     }
 
     @Test
-    void an_account_token_goes_in_a_bearer_authorization() {
+    void anAccountTokenGoesInABearerAuthorization() {
         RailwayAuth auth = RailwayAuth.choose(Optional.empty(), Optional.of("acct-tok")).orElseThrow();
 
         assertThat(auth.headerName()).isEqualTo("Authorization");
@@ -25,19 +25,19 @@ class RailwayAuthTest {
     }
 
     @Test
-    void a_blank_project_token_counts_as_unset() {
+    void aBlankProjectTokenCountsAsUnset() {
         RailwayAuth auth = RailwayAuth.choose(Optional.of("  "), Optional.of("acct-tok")).orElseThrow();
 
         assertThat(auth.source()).isEqualTo(RailwayAuth.Source.API_TOKEN);
     }
 
     @Test
-    void no_token_means_no_header() {
+    void noTokenMeansNoHeader() {
         assertThat(RailwayAuth.choose(Optional.empty(), Optional.of(""))).isEmpty();
     }
 
     @Test
-    void printing_it_never_shows_the_token() {
+    void printingItNeverShowsTheToken() {
         RailwayAuth auth = RailwayAuth.choose(Optional.of("proj-secret"), Optional.empty()).orElseThrow();
 
         assertThat(auth.toString()).doesNotContain("proj-secret").contains("Project-Access-Token");

@@ -37,7 +37,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void a_429_storm_is_waited_out_not_failed() {
+    void a429StormIsWaitedOutNotFailed() {
         for (int i = 0; i < 6; i++) {
             railway.answer(429, "", Map.of("Retry-After", "30", "X-RateLimit-Remaining", "0"));
         }
@@ -54,7 +54,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void a_read_is_retried_after_5xx() {
+    void aReadIsRetriedAfter5xx() {
         railway.answer(503, "upstream unavailable").answer(500, "{}").answer(200, DEPLOYMENT);
 
         assertThat(client().deployment("dep-1").id()).isEqualTo("dep-1");
@@ -62,7 +62,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void a_read_gives_up_after_the_configured_attempts() {
+    void aReadGivesUpAfterTheConfiguredAttempts() {
         for (int i = 0; i < 10; i++) {
             railway.answer(500, "{}");
         }
@@ -73,7 +73,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void a_deploy_is_not_repeated_after_5xx() {
+    void aDeployIsNotRepeatedAfter5xx() {
         railway.answer(502, "bad gateway").answer(200, """
                 {"data":{"serviceInstanceDeployV2":"dep-2"}}""");
 
@@ -85,16 +85,16 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void a_deploy_is_repeated_when_the_connection_was_refused() {
+    void aDeployIsRepeatedWhenTheConnectionWasRefused() {
         railway.answer(200, """
                 {"data":{"serviceInstanceDeployV2":"dep-2"}}""");
         AtomicInteger refusals = new AtomicInteger(1);
         GraphqlTransport http = new JdkHttpTransport(railway.uri());
-        GraphqlTransport refusingOnce = (body, headers) -> {
+        GraphqlTransport refusingOnce = (body, headers, timeout) -> {
             if (refusals.getAndDecrement() > 0) {
                 throw new GraphqlTransport.TransportFailure("connection refused", false, null);
             }
-            return http.post(body, headers);
+            return http.post(body, headers, timeout);
         };
 
         String deploymentId = new RailwayClient(refusingOnce, StandaloneRailwayConfig.withTokens(null, "acct"), registry,
@@ -104,7 +104,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void graphql_errors_on_200_are_not_found_for_a_missing_id_and_rejected_for_bad_input() {
+    void graphqlErrorsOn200AreNotFoundForAMissingIdAndRejectedForBadInput() {
         railway.answer(200, """
                 {"errors":[{"message":"Deployment not found","extensions":{"traceId":"tr-1"}}],"data":null}""")
                 .answer(200, """
@@ -114,7 +114,7 @@ class RailwayClientHttpTest {
         RailwayException.NotFound notFound =
                 catchThrowableOfType(RailwayException.NotFound.class, () -> client.deployment("nope"));
         RailwayException.Rejected rejected = catchThrowableOfType(RailwayException.Rejected.class,
-                () -> client.updateLimits(new LimitsUpdate("svc-1", "env-1", null, 99.0)));
+                () -> client.updateLimits(new LimitsUpdate("svc-1", "env-1", Map.of("memoryGB", 99.0))));
 
         assertThat(notFound.traceId()).contains("tr-1");
         assertThat(rejected.code()).contains("BAD_USER_INPUT");
@@ -122,7 +122,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void http_400_validation_is_rejected_and_not_retried() {
+    void http400ValidationIsRejectedAndNotRetried() {
         railway.answer(400, """
                 {"errors":[{"message":"Unknown argument","extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}]}""");
 
@@ -132,7 +132,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void a_stale_environment_base_is_a_conflict() {
+    void aStaleEnvironmentBaseIsAConflict() {
         railway.answer(200, """
                 {"errors":[{"message":"stale","extensions":{"code":"STALE_ENVIRONMENT_BASE"}}],"data":null}""");
 
@@ -144,7 +144,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void every_page_of_service_instances_is_followed_and_merged() throws IOException {
+    void everyPageOfServiceInstancesIsFollowedAndMerged() throws IOException {
         railway.answer(200, environmentPage("api", true, "cursor-1"))
                 .answer(200, environmentPage("worker", false, "cursor-2"));
 
@@ -159,7 +159,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void deployment_events_follow_their_pages_in_time_order_and_stop_when_the_cursor_does_not_advance() {
+    void deploymentEventsFollowTheirPagesInTimeOrderAndStopWhenTheCursorDoesNotAdvance() {
         railway.answer(200, eventsPage("ev-2", "PRE_DEPLOY_COMMAND", "2026-11-21T08:00:20Z", "relation missing",
                 true, "cursor-1"))
                 .answer(200, eventsPage("ev-1", "BUILD_IMAGE", "2026-11-21T08:00:00Z", null, true, "cursor-1"));
@@ -183,7 +183,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void a_project_token_is_sent_alone_in_project_access_token() {
+    void aProjectTokenIsSentAloneInProjectAccessToken() {
         railway.answer(200, DEPLOYMENT);
 
         client(StandaloneRailwayConfig.withTokens("proj-tok", "acct-tok")).deployment("dep-1");
@@ -194,7 +194,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void an_account_token_is_sent_alone_as_bearer() {
+    void anAccountTokenIsSentAloneAsBearer() {
         railway.answer(200, DEPLOYMENT);
 
         client(StandaloneRailwayConfig.withTokens(null, "acct-tok")).deployment("dep-1");
@@ -205,7 +205,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void without_a_token_nothing_is_sent_and_the_error_says_what_to_set() {
+    void withoutATokenNothingIsSentAndTheErrorSaysWhatToSet() {
         RailwayException.Unauthorized failure = catchThrowableOfType(RailwayException.Unauthorized.class,
                 () -> client(StandaloneRailwayConfig.withTokens(null, null)).deployment("dep-1"));
 
@@ -214,7 +214,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void the_budget_follows_what_railway_reports_as_remaining() {
+    void theBudgetFollowsWhatRailwayReportsAsRemaining() {
         railway.answer(200, DEPLOYMENT, Map.of("X-RateLimit-Remaining", "3", "X-RateLimit-Reset", "600"));
 
         client().deployment("dep-1");
@@ -223,7 +223,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void a_rollback_finds_the_deployment_it_created() {
+    void aRollbackFindsTheDeploymentItCreated() {
         railway.answer(200, deployments("dep-bad", "dep-good"))
                 .answer(200, """
                         {"data":{"deploymentRollback":true}}""")
@@ -238,7 +238,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void deployments_are_listed_newest_first_whatever_railway_order() {
+    void deploymentsAreListedNewestFirstWhateverRailwayOrder() {
         railway.answer(200, deployments("dep-a", "dep-b", "dep-c"));
 
         assertThat(client().deployments("svc-1", "env-1", 10)).extracting(Deployment::id)
@@ -246,7 +246,7 @@ class RailwayClientHttpTest {
     }
 
     @Test
-    void topology_follows_each_connection_to_its_end() throws IOException {
+    void topologyFollowsEachConnectionToItsEnd() throws IOException {
         railway.answer(200, """
                 {"data":{"project":{"id":"prj-1","name":"django-api","workspaceId":"ws-1",
                   "environments":{"pageInfo":{"hasNextPage":false,"endCursor":"e1"},

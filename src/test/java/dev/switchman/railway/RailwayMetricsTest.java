@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RailwayMetricsTest {
 
     @Test
-    void metrics_are_exported_under_the_documented_prometheus_names() {
+    void metricsAreExportedUnderTheDocumentedPrometheusNames() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ApiBudget budget = new ApiBudget(1000, 10, new FakeClock());
         RailwayMetrics metrics = new RailwayMetrics(registry, budget);
@@ -20,7 +20,7 @@ class RailwayMetricsTest {
         metrics.request(Operation.SERVICE_INSTANCE_DEPLOY, RailwayMetrics.outcome(
                 new RailwayException.RateLimited(Operation.SERVICE_INSTANCE_DEPLOY, "429", null, null)), Duration.ZERO);
         metrics.rateLimitWait();
-        budget.observe(321, null);
+        budget.observe(new RateLimitHeaders(null, 321L, null, null));
 
         String scrape = registry.scrape();
         // Label sets may end with a comma depending on the exposition format version.

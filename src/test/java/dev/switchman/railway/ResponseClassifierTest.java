@@ -19,7 +19,7 @@ class ResponseClassifierTest {
     private final ResponseClassifier classifier = new ResponseClassifier(new ObjectMapper());
 
     @Test
-    void data_of_a_successful_response_is_returned() {
+    void dataOfASuccessfulResponseIsReturned() {
         HttpReply reply = reply(200, """
                 {"data":{"environment":{"id":"env-1"}}}""");
 
@@ -28,7 +28,7 @@ class ResponseClassifierTest {
     }
 
     @Test
-    void http_429_is_rate_limited_for_retry_after_seconds() {
+    void http429IsRateLimitedForRetryAfterSeconds() {
         HttpReply reply = reply(429, "", Map.of("Retry-After", "42", "X-RateLimit-Remaining", "0"));
 
         RailwayException.RateLimited failure = fail(RailwayException.RateLimited.class, Operation.DEPLOYMENT, reply);
@@ -37,7 +37,7 @@ class ResponseClassifierTest {
     }
 
     @Test
-    void http_429_without_retry_after_waits_for_the_window_reset() {
+    void http429WithoutRetryAfterWaitsForTheWindowReset() {
         HttpReply reply = reply(429, "", Map.of("X-RateLimit-Reset", String.valueOf(NOW.getEpochSecond() + 90)));
 
         assertThat(fail(RailwayException.RateLimited.class, Operation.DEPLOYMENT, reply).retryAfter())
@@ -45,7 +45,7 @@ class ResponseClassifierTest {
     }
 
     @Test
-    void http_5xx_is_transient_and_may_have_taken_effect() {
+    void http5xxIsTransientAndMayHaveTakenEffect() {
         RailwayException.Transient failure =
                 fail(RailwayException.Transient.class, Operation.SERVICE_INSTANCE_DEPLOY, reply(502, "Bad Gateway"));
 
@@ -53,7 +53,7 @@ class ResponseClassifierTest {
     }
 
     @Test
-    void http_400_validation_is_rejected_with_code_and_trace() {
+    void http400ValidationIsRejectedWithCodeAndTrace() {
         HttpReply reply = reply(400, """
                 {"errors":[{"message":"Cannot query field \\"bogus\\" on type \\"Environment\\".",
                   "extensions":{"code":"GRAPHQL_VALIDATION_FAILED","traceId":"trace-400"}}]}""");
@@ -66,7 +66,7 @@ class ResponseClassifierTest {
     }
 
     @Test
-    void errors_with_null_data_on_a_read_mean_not_found() {
+    void errorsWithNullDataOnAReadMeanNotFound() {
         HttpReply reply = reply(200, """
                 {"errors":[{"message":"Environment not found","path":["environment"],
                   "extensions":{"code":"NOT_FOUND","traceId":"trace-nf"}}],"data":null}""");
@@ -78,7 +78,7 @@ class ResponseClassifierTest {
     }
 
     @Test
-    void bad_user_input_on_a_mutation_is_rejected() {
+    void badUserInputOnAMutationIsRejected() {
         HttpReply reply = reply(200, """
                 {"errors":[{"message":"Invalid cron schedule","extensions":{"code":"BAD_USER_INPUT"}}],"data":null}""");
 
@@ -87,7 +87,7 @@ class ResponseClassifierTest {
     }
 
     @Test
-    void a_stale_environment_base_is_a_conflict() {
+    void aStaleEnvironmentBaseIsAConflict() {
         HttpReply reply = reply(200, """
                 {"errors":[{"message":"Environment changed","extensions":{"code":"STALE_ENVIRONMENT_BASE",
                   "traceId":"trace-stale"}}],"data":null}""");
@@ -100,7 +100,7 @@ class ResponseClassifierTest {
     }
 
     @Test
-    void not_authorized_names_the_token_and_what_it_could_not_see() {
+    void notAuthorizedNamesTheTokenAndWhatItCouldNotSee() {
         HttpReply reply = reply(200, """
                 {"errors":[{"message":"Not Authorized","extensions":{"traceId":"t"}}],"data":null}""");
 
@@ -113,7 +113,7 @@ class ResponseClassifierTest {
     }
 
     @Test
-    void an_unknown_project_token_says_so() {
+    void anUnknownProjectTokenSaysSo() {
         HttpReply reply = reply(200, """
                 {"errors":[{"message":"Project Token not found"}],"data":null}""");
 
@@ -125,17 +125,17 @@ class ResponseClassifierTest {
     }
 
     @Test
-    void http_401_is_unauthorized() {
+    void http401IsUnauthorized() {
         fail(RailwayException.Unauthorized.class, Operation.PROJECT_TOPOLOGY, reply(401, ""));
     }
 
     @Test
-    void a_non_json_200_is_transient() {
+    void aNonJson200IsTransient() {
         fail(RailwayException.Transient.class, Operation.DEPLOYMENT, reply(200, "<html>gateway</html>"));
     }
 
     @Test
-    void reset_headers_are_read_in_every_plausible_format() {
+    void resetHeadersAreReadInEveryPlausibleFormat() {
         assertThat(reset(String.valueOf(NOW.getEpochSecond() + 60))).isEqualTo(NOW.plusSeconds(60));
         assertThat(reset(String.valueOf(NOW.toEpochMilli() + 60_000))).isEqualTo(NOW.plusSeconds(60));
         assertThat(reset("60")).isEqualTo(NOW.plusSeconds(60));

@@ -20,8 +20,6 @@ import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxFaults.DeploymentFault;
 import dev.switchman.store.Quarantine;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -74,10 +72,7 @@ class CommandMigrationRolloutIT extends SandboxReconcileIT {
 
     @BeforeEach
     void backUpBeforeMigrating() throws Exception {
-        PGSimpleDataSource store = dataSource;
-        try (Connection c = store.getConnection(); Statement s = c.createStatement()) {
-            s.execute("truncate backup_drills, backups, migration_runs, migration_locks");
-        }
+        PGSimpleDataSource store = postgres.store();
         h.followRollouts();
         String appDatabase = "command_app_" + ++databases;
         postgres.createDatabase(appDatabase);
@@ -161,7 +156,7 @@ class CommandMigrationRolloutIT extends SandboxReconcileIT {
         assertThat(h.drive(desire("2.1", "2.0"), 40)).isInstanceOf(ReconcileOutcome.Converged.class);
         assertThat(h.rolloutStore.quarantined("shop", "production")).isEmpty();
         // newest first: 2.1's command ran, 2.0's failed (with the backup to restore), 1.0's ran; once each
-        assertThat(new MigrationRuns(dataSource).recent("shop/production", "app", 10)).satisfiesExactly(
+        assertThat(new MigrationRuns(postgres.store()).recent("shop/production", "app", 10)).satisfiesExactly(
                 ran -> assertThat(ran.result()).isEqualTo(MigrationRuns.Result.APPLIED),
                 failed -> {
                     assertThat(failed.result()).isEqualTo(MigrationRuns.Result.FAILED);
@@ -197,7 +192,7 @@ class CommandMigrationRolloutIT extends SandboxReconcileIT {
 
     @Test
     void aFailedPreMigrationBackupStopsTheDeploy() {
-        h.secrets = Map.of("APP_DATABASE_URL", postgres.databaseUrl("no_such_database"));
+        h.secrets = Map.of("APP_DATABASE_URL", postgres.absentDatabaseUrl());
 
         ReconcileOutcome outcome = h.reconcile(desire("1.0", "1.0"));
 

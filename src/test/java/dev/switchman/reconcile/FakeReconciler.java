@@ -74,6 +74,18 @@ final class FakeReconciler implements ReconcileScheduler.Action {
         }
     }
 
+    private final List<List<String>> batches = new ArrayList<>();
+
+    @Override
+    public synchronized void startTogether(List<DesiredEnvironment> batch) {
+        batches.add(batch.stream().map(DesiredEnvironment::qualifiedName).toList());
+    }
+
+    /** The environments the scheduler said start together, each group as it said so. */
+    synchronized List<List<String>> batches() {
+        return List.copyOf(batches);
+    }
+
     synchronized List<Run> runs(String environment) {
         return runs.stream().filter(r -> r.environment().equals(environment)).toList();
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.NotifySettings;
-import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.TestPostgres;
 import dev.switchman.testing.WebhookReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,13 +19,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Migrations in a rollout: they run before anything is deployed, and a failure deploys nothing. */
 class MigrationRolloutIT {
@@ -40,8 +38,8 @@ class MigrationRolloutIT {
                 migrations: { path: migrations }
             """;
 
-    private static EmbeddedPostgres postgres;
-    private static PGSimpleDataSource store;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
     private static int databases;
 
     @TempDir
@@ -49,20 +47,9 @@ class MigrationRolloutIT {
     ReconcileHarness h;
     String appDatabase;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgres.start();
-        store = ReconcileHarness.migrated(postgres);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void setUp() throws IOException {
-        h = ReconcileHarness.fresh(store, desiredDir);
+        h = ReconcileHarness.fresh(postgres.store(), desiredDir);
         appDatabase = "rollout_app_" + ++databases;
         postgres.createDatabase(appDatabase);
         String url = postgres.databaseUrl(appDatabase);

@@ -22,7 +22,6 @@ import dev.switchman.rollout.Rollouts;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxFixture;
 import dev.switchman.sandbox.SandboxServer;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.HoldRepository;
@@ -31,6 +30,7 @@ import dev.switchman.store.LastAppliedRepository;
 import dev.switchman.store.NotificationRepository;
 import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RunRepository;
+import dev.switchman.testing.StoreTables;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +40,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One sandbox project "shop" (environment production, empty) served over HTTP, the real client on
@@ -55,7 +54,7 @@ final class ReconcileHarness implements AutoCloseable {
     final SandboxServer server;
     final CountingTransport transport;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final RailwayApi railway;
+    RailwayApi railway;
     final String projectId;
     final String environmentId;
     final RunRepository runs;
@@ -64,6 +63,9 @@ final class ReconcileHarness implements AutoCloseable {
     final InventoryRepository inventory;
     final EventRepository events;
     final NotificationRepository notifications;
+    /** How long a write whose answer was lost is looked for: a second, three times (slow mutations take longer). */
+    dev.switchman.apply.WriteRecovery writeRecovery = new dev.switchman.apply.WriteRecovery(
+            java.time.Duration.ofSeconds(1), 3, duration -> Thread.sleep(duration.toMillis()));
     /** The diagnostics of a newer, invalid desired state per environment; none by default. */
     java.util.function.Function<DesiredEnvironment, java.util.List<String>> invalid = environment -> java.util.List.of();
     /** Set before the first reconcile to have drift notified; none by default. */
@@ -74,27 +76,25 @@ final class ReconcileHarness implements AutoCloseable {
     private DesiredState state;
     Map<String, String> secrets = Map.of("API_KEY", "s3cret-value");
 
-    /** A migrated data source on {@code postgres}, for a test class to share. */
-    static PGSimpleDataSource migrated(EmbeddedPostgres postgres) {
-        return dev.switchman.testing.MigratedStore.on(postgres);
-    }
-
     /** A harness over an emptied store. */
     static ReconcileHarness fresh(DataSource dataSource, Path desiredDir) {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("truncate reconcile_runs, events, inventory, last_applied, environment_status,"
-                    + " notification_alerts, notification_deliveries, rollouts, last_known_good, quarantined_revisions,"
-                    + " held_services");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return new ReconcileHarness(dataSource, desiredDir);
+        return fresh(dataSource, desiredDir, "production");
+    }
+
+    /** A harness whose sandbox project has {@code environments} (the first is the one {@link #desire} writes). */
+    static ReconcileHarness fresh(DataSource dataSource, Path desiredDir, String... environments) {
+        StoreTables.truncateAll(dataSource);
+        return new ReconcileHarness(dataSource, desiredDir, environments);
     }
 
     ReconcileHarness(DataSource dataSource, Path desiredDir) {
+        this(dataSource, desiredDir, "production");
+    }
+
+    ReconcileHarness(DataSource dataSource, Path desiredDir, String... environments) {
         this.sandbox = SandboxFixture.create().accountToken(TOKEN)
                 .set("rateLimits", Map.of("perHour", 10000, "perSecond", 50))
-                .project("shop", p -> p.environments("production")).build();
+                .project("shop", p -> p.environments(environments)).build();
         this.server = new SandboxServer(sandbox).start(0);
         this.transport = new CountingTransport(server.url() + "/graphql/v2");
         this.railway = SandboxRailwayClients.create(sandbox, transport, TOKEN, registry);
@@ -119,6 +119,11 @@ final class ReconcileHarness implements AutoCloseable {
 
     /** Writes the project and its production environment; {@code environmentSpec} is YAML under {@code spec:}. */
     DesiredEnvironment desire(String environmentSpec) {
+        return desire("production", environmentSpec);
+    }
+
+    /** Writes the project and the environment {@code name} (other environments' files stay as they are). */
+    DesiredEnvironment desire(String name, String environmentSpec) {
         try {
             Files.writeString(desiredDir.resolve("project.yaml"), """
                     apiVersion: switchman.dev/v1alpha1
@@ -126,14 +131,14 @@ final class ReconcileHarness implements AutoCloseable {
                     metadata:
                       name: shop
                     """ + (declareProjectId ? "spec:\n  railwayProjectId: " + projectId + "\n" : ""));
-            Files.writeString(desiredDir.resolve("production.yaml"), """
+            Files.writeString(desiredDir.resolve(name + ".yaml"), """
                     apiVersion: switchman.dev/v1alpha1
                     kind: Environment
                     metadata:
-                      name: production
+                      name: %s
                       project: shop
                     spec:
-                    %s""".formatted(environmentSpec.indent(2)));
+                    %s""".formatted(name, environmentSpec.indent(2)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -142,7 +147,16 @@ final class ReconcileHarness implements AutoCloseable {
             throw new AssertionError("invalid test YAML: " + result.diagnostics());
         }
         state = result.state();
-        return state.environment("shop/production").orElseThrow();
+        return state.environment("shop/" + name).orElseThrow();
+    }
+
+    /** The client gives up on a write's answer after {@code timeout} (real time); the reconciler is rebuilt. */
+    void useMutationTimeout(java.time.Duration timeout) {
+        railway = SandboxRailwayClients.create(sandbox, transport, TOKEN, registry, timeout);
+        reconciler = null;
+        if (rollouts != null) {
+            followRollouts();
+        }
     }
 
     /**
@@ -228,7 +242,7 @@ final class ReconcileHarness implements AutoCloseable {
         return new EnvironmentReconciler(railway, name -> Optional.ofNullable(state).flatMap(s -> s.railwayProjectId(name)),
                 name -> Optional.ofNullable(secrets.get(name)), runs, lastApplied, inventory, statuses, events,
                 registry, ReconcileExtensions.NONE.withNotifier(notifier).withRollouts(rollouts)
-                        .withMigrations(migrationGate).withDiagnostics(invalid));
+                        .withMigrations(migrationGate).withDiagnostics(invalid).withWriteRecovery(writeRecovery));
     }
 
     /** Set by {@link #followRollouts()}: the reconciler follows, verifies and rolls back its deployments. */

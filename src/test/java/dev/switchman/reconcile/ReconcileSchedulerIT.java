@@ -59,6 +59,8 @@ class ReconcileSchedulerIT {
     void neverRunsOneEnvironmentTwiceAtOnceButRunsItAgainForWhatArrivedMeanwhile() throws Exception {
         reconciler.hold(production());
         assertThat(tick()).containsExactlyInAnyOrder(production(), staging());
+        // staging's first run ends on a worker thread: until it has, staging is not due again
+        awaitNotRunning(staging());
 
         declare("r2", Policy.DEFAULT, Policy.DEFAULT);
         controls.requestReconcile(project, "production", clock.instant());
@@ -186,7 +188,7 @@ class ReconcileSchedulerIT {
         AtomicReference<String> invalid = new AtomicReference<>("");
         scheduler = new ReconcileScheduler(reconciler, () -> Optional.ofNullable(desired.get()),
                 environment -> environment.name().equals("production") ? invalid.get() : "", controls, executor,
-                clock, new RunDelays(INITIAL_BACKOFF, Duration.ofMinutes(5), () -> 0.5));
+                clock, new RunDelays(INITIAL_BACKOFF, Duration.ofMinutes(5), () -> 0.5), ReconcileScheduler.Budget.NONE);
         tick();
         idle();
 
@@ -256,6 +258,14 @@ class ReconcileSchedulerIT {
 
     private List<String> tick() {
         return scheduler.tick();
+    }
+
+    private void awaitNotRunning(String environment) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(WAIT);
+        while (scheduler.schedule(environment).orElseThrow().state() == EnvironmentSchedule.State.RUNNING) {
+            assertThat(Instant.now()).as("%s still running", environment).isBefore(giveUp);
+            Thread.sleep(10);
+        }
     }
 
     private void idle() throws InterruptedException {

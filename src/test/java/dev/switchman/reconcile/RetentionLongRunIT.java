@@ -31,7 +31,7 @@ class RetentionLongRunIT extends SandboxReconcileIT {
     void tableSizesStayFlat() throws SQLException {
         h.followRollouts(); // every revert is a redeploy, followed as a rollout
         DesiredEnvironment desired = desire(0);
-        StateRetention retention = new StateRetention(dataSource);
+        StateRetention retention = new StateRetention(postgres.store());
         List<Map<String, Long>> checkpoints = new ArrayList<>();
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             if (cycle % 8 == 0) {
@@ -78,7 +78,7 @@ class RetentionLongRunIT extends SandboxReconcileIT {
 
     private Map<String, Long> counts() throws SQLException {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        try (var connection = postgres.store().getConnection(); var statement = connection.createStatement()) {
             for (String table : List.of("reconcile_runs", "events", "rollouts", "notification_deliveries")) {
                 try (var rows = statement.executeQuery("select count(*) from " + table)) {
                     rows.next();

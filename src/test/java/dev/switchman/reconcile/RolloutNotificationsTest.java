@@ -13,7 +13,7 @@ class RolloutNotificationsTest {
     private static final Instant AT = Instant.parse("2026-11-21T07:00:00Z");
 
     @Test
-    void a_failed_rollout_rolled_back_and_quarantined_becomes_three_notifications_with_their_reasons() {
+    void aFailedRolloutRolledBackAndQuarantinedBecomesThreeNotificationsWithTheirReasons() {
         var failed = RolloutNotifications.of(new RolloutEvent.RolloutFailed("shop/production", "web", "abc", "dep-2",
                 "check detailed answered HTTP 503", "rollout-1", AT)).orElseThrow();
         var rolledBack = RolloutNotifications.of(new RolloutEvent.RolledBack("shop/production", "web", "abc", "dep-1",
@@ -29,7 +29,7 @@ class RolloutNotificationsTest {
     }
 
     @Test
-    void degraded_and_recovered_concern_the_service_and_a_lifted_quarantine_is_not_announced() {
+    void degradedAndRecoveredConcernTheServiceAndALiftedQuarantineIsNotAnnounced() {
         assertThat(RolloutNotifications.of(new RolloutEvent.ServiceDegraded("shop/production", "web", "abc", "status",
                 503, "HTTP 503", "rollout-1", AT))).hasValueSatisfying(n -> assertThat(n.service()).isEqualTo("web"));
         assertThat(RolloutNotifications.of(new RolloutEvent.ServiceRecovered("shop/production", "web", "abc", AT)))

@@ -109,6 +109,10 @@ class RolloutReconcileIT extends SandboxReconcileIT {
         assertThat(web.path("rollbackTarget").asText()).isEqualTo(good);
         assertThat(web.path("rollback").asText()).isEqualTo("done");
         assertThat(web.path("rollbackStage").asText()).isEqualTo("VERIFIED");
+        assertThat(web.path("rounds").findValuesAsText("passed")).containsExactly("false", "false");
+        assertThat(web.path("rounds").findValuesAsText("check")).containsExactly("health", "health");
+        assertThat(web.path("rounds").get(0).path("reason").asText()).contains("HTTP 503");
+        assertThat(web.path("rollbackRounds").findValuesAsText("passed")).isNotEmpty().containsOnly("true");
         String serving = (String) h.sandbox.app(domain(), "/health").body().get("deploymentId");
         assertThat(h.sandbox.app(domain(), "/health").status()).isEqualTo(200);
         assertThat(serving).isNotEqualTo(good);

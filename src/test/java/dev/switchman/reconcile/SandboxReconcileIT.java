@@ -1,38 +1,25 @@
 package dev.switchman.reconcile;
 
-import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.TestPostgres;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
-/** Base of reconciler ITs: one PostgreSQL per class, a fresh {@link ReconcileHarness} per test. */
+/** Base of reconciler ITs: a fresh store per class on the shared PostgreSQL, a fresh {@link ReconcileHarness} per test. */
 abstract class SandboxReconcileIT {
 
-    static EmbeddedPostgres postgres;
-    static PGSimpleDataSource dataSource;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
 
     @TempDir
     Path desiredDir;
     ReconcileHarness h;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgres.start();
-        dataSource = ReconcileHarness.migrated(postgres);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void setUp() {
-        h = ReconcileHarness.fresh(dataSource, desiredDir);
+        h = ReconcileHarness.fresh(postgres.store(), desiredDir);
     }
 
     @AfterEach

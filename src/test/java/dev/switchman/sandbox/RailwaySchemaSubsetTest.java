@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchman.testing.RealRailwaySchema;
 import graphql.language.AstPrinter;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
@@ -18,7 +19,6 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,9 +44,8 @@ class RailwaySchemaSubsetTest {
 
     @Test
     void subsetMatchesTheRealSchemaWhereAvailable() throws IOException {
-        Optional<Path> real = realSchema();
+        Optional<Path> real = RealRailwaySchema.find("RailwaySchemaSubsetTest");
         if (real.isEmpty()) {
-            System.out.println("RailwaySchemaSubsetTest: shared/railway-api/schema.json not found; compared nothing");
             return;
         }
         Map<String, JsonNode> realTypes = new HashMap<>();
@@ -153,14 +151,5 @@ class RailwaySchemaSubsetTest {
             list.forEach(node -> map.put(node.get("name").asText(), node));
         }
         return map;
-    }
-
-    /** CI checks out shared/ beside the project; look next to the working directory, then at /work. */
-    private static Optional<Path> realSchema() {
-        Path cwd = Path.of("").toAbsolutePath();
-        return Stream.of(cwd.resolveSibling("shared"), Path.of("/work/shared"))
-                .map(dir -> dir.resolve("railway-api/schema.json"))
-                .filter(Files::isRegularFile)
-                .findFirst();
     }
 }

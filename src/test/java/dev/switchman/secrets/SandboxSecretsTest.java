@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class SandboxSecretsTest {
 
     @Test
-    void a_set_secret_wins_and_a_missing_one_gets_a_stable_stand_in() {
+    void aSetSecretWinsAndAMissingOneGetsAStableStandIn() {
         SandboxSecrets secrets = new SandboxSecrets(new EnvironmentSecrets(null, Map.of("SET", "real-value")));
 
         assertThat(secrets.lookup("SET")).contains("real-value");

@@ -2,17 +2,15 @@ package dev.switchman.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
-import dev.switchman.testing.MigratedStore;
 
 /** Pruning by age and by count, never what the status, a quarantine, a hold or last-known-good refers to. */
 class StateRetentionIT {
@@ -21,8 +19,10 @@ class StateRetentionIT {
     private static final Instant OLD = NOW.minus(Duration.ofDays(40));
     private static final StateRetention.Limits LIMITS = new StateRetention.Limits(Duration.ofDays(30), 3, 3, 2, 3);
 
-    private static EmbeddedPostgres postgres;
-    private static PGSimpleDataSource dataSource;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
+
+    private PGSimpleDataSource dataSource;
 
     private RunRepository runs;
     private EventRepository events;
@@ -30,23 +30,10 @@ class StateRetentionIT {
     private NotificationRepository notifications;
     private StateRetention retention;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgres.start();
-        dataSource = MigratedStore.on(postgres);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
-    void emptyStore() throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("truncate reconcile_runs, events, environment_status, notification_deliveries, rollouts,"
-                    + " last_known_good, quarantined_revisions, held_services");
-        }
+    void emptyStore() {
+        postgres.truncateStore();
+        dataSource = postgres.store();
         runs = new RunRepository(dataSource);
         events = new EventRepository(dataSource);
         rollouts = new RolloutRepository(dataSource);

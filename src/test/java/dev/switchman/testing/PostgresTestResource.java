@@ -1,42 +1,34 @@
 package dev.switchman.testing;
 
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import dev.switchman.store.EmbeddedPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
 
 /**
- * The state store for every {@code @QuarkusTest}: one embedded PostgreSQL for the whole test run
- * (started on first use, stopped when the JVM exits), and a fresh database each time Quarkus
- * starts, so a test profile never sees what another profile's run stored.
+ * The state store for every {@code @QuarkusTest}: a fresh migrated database on the JVM's
+ * {@link SharedPostgres} (the server the plain integration tests use) each time Quarkus starts, so a
+ * test profile never sees what another profile's run stored.
  */
 public final class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres server;
-
-    /** The server of this test run, started on first call. */
-    public static synchronized EmbeddedPostgres server() {
-        if (server == null) {
-            server = EmbeddedPostgres.start();
-        }
-        return server;
-    }
+    private SharedPostgres postgres;
+    private String database;
 
     @Override
     public Map<String, String> start() {
-        EmbeddedPostgres postgres = server();
-        String database = "quarkus_" + DATABASES.incrementAndGet();
-        postgres.createDatabase(database);
+        postgres = SharedPostgres.get();
+        database = postgres.createStore("quarkus");
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", postgres.username(),
-                "quarkus.datasource.password", postgres.password());
+                "quarkus.datasource.password", "");
     }
 
     @Override
     public void stop() {
         // the server outlives one Quarkus start; EmbeddedPostgres stops it when the JVM exits
+        if (database != null) {
+            postgres.drop(database);
+        }
     }
 }

@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.matchesRegex;
 import dev.switchman.backup.BackupReason;
 import dev.switchman.backup.BackupScheduler;
 import dev.switchman.backup.BackupService;
-import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.testing.BackupTrees;
+import dev.switchman.testing.SharedPostgres;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -33,17 +33,17 @@ import org.junit.jupiter.api.Test;
 @TestProfile(BackupsApiIT.WithABackedUpDatabase.class)
 class BackupsApiIT {
 
-    /** Desired state: acme/production with database shop (its own PostgreSQL), daily backup and drill. */
+    /** Desired state: acme/production with database shop (on the shared PostgreSQL), daily backup and drill. */
     public static final class WithABackedUpDatabase implements QuarkusTestProfile {
-        private static EmbeddedPostgres application;
+        private static String shop;
 
         @Override
         public Map<String, String> getConfigOverrides() {
+            SharedPostgres postgres = SharedPostgres.get();
             try {
-                if (application == null) {
-                    application = EmbeddedPostgres.start();
-                    application.createDatabase("shop");
-                    try (var c = DriverManager.getConnection(application.jdbcUrl("shop"), application.username(), "");
+                if (shop == null) {
+                    shop = postgres.createEmpty("shop");
+                    try (var c = DriverManager.getConnection(postgres.jdbcUrl(shop), postgres.username(), "");
                             var s = c.createStatement()) {
                         s.execute("create table orders (id int); insert into orders select generate_series(1, 50)");
                     }
@@ -55,7 +55,7 @@ class BackupsApiIT {
                                   checks: [ { table: orders, minRows: 50 } ]
                         """);
                 Path secrets = Files.createDirectories(root.resolve("secrets"));
-                Files.writeString(secrets.resolve("SHOP_DATABASE_URL"), application.databaseUrl("shop"));
+                Files.writeString(secrets.resolve("SHOP_DATABASE_URL"), postgres.databaseUrl(shop));
                 return Map.of("switchman.desired.dir", root.resolve("desired").toString(),
                         "switchman.secrets.dir", secrets.toString());
             } catch (IOException e) {
@@ -94,6 +94,10 @@ class BackupsApiIT {
                 .body("[0].backups.find { it.name == 'shop-left-running' }.status", equalTo("abandoned"))
                 .body("[0].backups.find { it.name == 'shop-left-running' }.good", equalTo(false))
                 .body("[0].drills[0].passed", equalTo(true));
+        // the status page shows the same catalog and drill to people
+        assertThat(given().when().get("/environments/acme/production").then().statusCode(200).extract().asString())
+                .contains("Latest verified backup:", "class=\"strip-ok\">completed", "class=\"strip-bad\">abandoned",
+                        "shop-left-running", "class=\"strip-ok\">passed");
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(matchesRegex("(?s).*\\nswitchman_backup_last_verified_age_seconds\\{[^}]*database=\"shop\"[^}]*} "
                         + "[0-9.]+(E[0-9]+)?\\n.*"))

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.switchman.desired.DesiredState;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.store.EnvironmentCondition;
 import dev.switchman.store.EnvironmentControlRepository;
 import dev.switchman.store.EnvironmentEvent;

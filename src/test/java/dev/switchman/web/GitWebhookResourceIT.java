@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.source.HubSignature;
 import dev.switchman.testing.DesiredStateFiles;
 import dev.switchman.testing.Eventually;

@@ -1,6 +1,7 @@
 package dev.switchman.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -10,7 +11,7 @@ import dev.switchman.migrate.DatabaseKey;
 import dev.switchman.migrate.MigrationLocks;
 import dev.switchman.migrate.SchemaBaselines;
 import dev.switchman.migrate.MigrationRuns;
-import dev.switchman.reconcile.DesiredStateHolder;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.testing.DesiredStateFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -112,6 +113,11 @@ class MigrationsApiIT {
                 .body("[0].schema.drifted", equalTo(true))
                 .body("[0].schema.differences", contains("missing column public.entries.note (text)"))
                 .body("[1].schema", nullValue());
+        // the status page shows the same runs, lease and schema drift to people
+        assertThat(given().when().get("/environments/ledger/production").then().statusCode(200).extract().asString())
+                .contains("Lease held by <code>runner-b</code>", "schema drift: 1 difference(s)",
+                        "<li>missing column public.entries.note (text)</li>", "<code>V4__add_total.sql</code>",
+                        "class=\"strip-bad\">failed", "class=\"strip-ok\">applied", "class=\"strip-warn\">running");
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.switchman.web;
 
-import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxServer;
+import dev.switchman.testing.RealClockSandbox;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,16 +34,8 @@ public class ShopSandboxProfile implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> start() {
-            Map<String, Object> fixture = new LinkedHashMap<>();
-            fixture.put("seed", "shop-it");
-            fixture.put("clock", "real");
-            fixture.put("timings", Map.of("initializingSeconds", 0, "queuedSeconds", 0, "buildSeconds", 1,
-                    "deploySeconds", 1));
-            fixture.put("tokens", List.of(Map.of("token", TOKEN, "kind", "account")));
-            fixture.put("projects", List.of(Map.of("name", "shop", "environments", List.of("production", "staging"))));
-            server = new SandboxServer(RailwaySandbox.fromFixture(fixture)).start(0);
-            return Map.of("switchman.railway.api-url", server.url() + "/graphql/v2",
-                    "switchman.railway.api-token", TOKEN, "switchman.railway.token", "");
+            server = RealClockSandbox.start("shop-it", TOKEN, Map.of("shop", List.of("production", "staging")));
+            return RealClockSandbox.railwayConfig(server, TOKEN);
         }
 
         @Override

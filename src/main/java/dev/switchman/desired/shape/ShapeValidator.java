@@ -1,6 +1,6 @@
 package dev.switchman.desired.shape;
 
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.yaml.YamlNode;
 import dev.switchman.desired.yaml.YamlNode.ListNode;
 import dev.switchman.desired.yaml.YamlNode.MapNode;

@@ -6,6 +6,6 @@
  *
  * <p>Generic: knows nothing of Switchman's documents (those are in
  * {@code dev.switchman.desired.LanguageShape}). May import {@code dev.switchman.desired.yaml} and
- * the {@code SourceLocation} record; nothing from Quarkus, HTTP or JDBC.
+ * {@code dev.switchman.desired.diagnostic}; nothing from Quarkus, HTTP or JDBC.
  */
 package dev.switchman.desired.shape;

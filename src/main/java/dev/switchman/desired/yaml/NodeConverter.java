@@ -1,7 +1,7 @@
 package dev.switchman.desired.yaml;
 
-import dev.switchman.desired.Diagnostic;
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.yaml.YamlNode.Entry;
 import dev.switchman.desired.yaml.YamlNode.ScalarType;
 import java.util.ArrayList;

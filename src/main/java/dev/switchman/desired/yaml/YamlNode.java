@@ -1,6 +1,6 @@
 package dev.switchman.desired.yaml;
 
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.switchman.desired.yaml;
 
-import dev.switchman.desired.Diagnostic;
-import dev.switchman.desired.SourceLocation;
+import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@
  * the file, line and column it came from, read with hard limits (size, nesting depth, aliases,
  * node count) so that hostile input becomes a diagnostic rather than a crash or a hang.
  *
- * <p>May import snakeyaml-engine and {@code dev.switchman.desired} records (for {@code Diagnostic}
- * and {@code SourceLocation}); nothing from Quarkus, HTTP or JDBC.
+ * <p>May import snakeyaml-engine and {@code dev.switchman.desired.diagnostic}; nothing from Quarkus, HTTP or
+ * JDBC.
  */
 package dev.switchman.desired.yaml;
