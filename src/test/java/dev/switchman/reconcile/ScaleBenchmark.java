@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,13 +97,13 @@ public final class ScaleBenchmark {
             DesiredState first = write(dir, "a");
             Instant convergeStart = sandbox.clock().now();
             int before = transport.total();
-            sweep(reconciler, first, sandbox);
+            sweep(reconciler, first, sandbox, first.environments());
             System.out.printf(Locale.ROOT, "  converge from empty: %d requests, %s on the sandbox's clock%n",
                     transport.total() - before, Duration.between(convergeStart, sandbox.clock().now()));
 
             sandbox.advance(Duration.ofHours(1));
             before = transport.total();
-            sweepOnce(reconciler, first);
+            sweepOnce(reconciler, first, first.environments());
             System.out.printf(Locale.ROOT, "  no-op cycle: %d requests for %d environments (target: at most %d)%n",
                     transport.total() - before, environments, environments);
 
@@ -111,10 +112,10 @@ public final class ScaleBenchmark {
             // a fresh hour of budget, as a change made after a quiet while has
             sandbox.advance(Duration.ofHours(1));
             Instant changeStart = sandbox.clock().now();
-            Sweep firstRun = sweepOnce(reconciler, second);
+            Sweep firstRun = sweepOnce(reconciler, second, second.environments());
             int written = transport.total() - before;
             sandbox.advance(Duration.ofSeconds(30));
-            sweep(reconciler, second, sandbox);
+            sweep(reconciler, second, sandbox, firstRun.pending());
             System.out.printf(Locale.ROOT, "  one change per service: %d requests to read, write and deploy (target: at"
                     + " most %d), %d more to follow the rollouts until verified; converged in %s on the sandbox's"
                     + " clock%s%n", written, environments * (services + 3), transport.total() - before - written,
@@ -127,39 +128,44 @@ public final class ScaleBenchmark {
     }
 
     /**
-     * Reconciles every environment, in batches as the loop starts them, until all converge; a round in which Railway
-     * refused everything for the hour's budget moves the clock on by five minutes rather than thirty seconds.
+     * Reconciles the environments not yet converged, in batches as the loop starts them, until all are: one that
+     * converged waits for its interval in the daemon, so it is not read again here. A round in which Railway refused
+     * everything for the hour's budget moves the clock on by five minutes rather than thirty seconds.
      */
-    private void sweep(EnvironmentReconciler reconciler, DesiredState state, RailwaySandbox sandbox) {
+    private void sweep(EnvironmentReconciler reconciler, DesiredState state, RailwaySandbox sandbox,
+            List<DesiredEnvironment> pending) {
         for (int round = 0; round < 2_000; round++) {
-            Sweep result = sweepOnce(reconciler, state);
-            if (result.converged()) {
+            Sweep result = sweepOnce(reconciler, state, pending);
+            if (result.pending().isEmpty()) {
                 return;
             }
+            pending = result.pending();
             sandbox.advance(result.onlyRateLimited() ? Duration.ofMinutes(5) : Duration.ofSeconds(30));
         }
         throw new IllegalStateException("did not converge in 2,000 rounds");
     }
 
-    private record Sweep(boolean converged, boolean onlyRateLimited) {
+    /** @param pending the environments that did not converge in the round, in their order */
+    private record Sweep(List<DesiredEnvironment> pending, boolean onlyRateLimited) {
     }
 
-    private Sweep sweepOnce(EnvironmentReconciler reconciler, DesiredState state) {
-        boolean converged = true;
+    private Sweep sweepOnce(EnvironmentReconciler reconciler, DesiredState state, List<DesiredEnvironment> due) {
+        List<DesiredEnvironment> pending = new ArrayList<>();
         boolean onlyRateLimited = true;
-        List<DesiredEnvironment> all = state.environments();
-        for (int i = 0; i < all.size(); i += 10) {
-            List<DesiredEnvironment> batch = all.subList(i, Math.min(all.size(), i + 10));
+        for (int i = 0; i < due.size(); i += 10) {
+            List<DesiredEnvironment> batch = due.subList(i, Math.min(due.size(), i + 10));
             reconciler.startTogether(batch);
             for (DesiredEnvironment environment : batch) {
                 ReconcileOutcome outcome = reconciler.reconcile(environment, state.fingerprint(environment),
                         state.revision(), "bench");
-                converged &= outcome instanceof ReconcileOutcome.Converged;
+                if (!(outcome instanceof ReconcileOutcome.Converged)) {
+                    pending.add(environment);
+                }
                 onlyRateLimited &= outcome instanceof ReconcileOutcome.Retry retry
                         && retry.reason().equals("RailwayRateLimited");
             }
         }
-        return new Sweep(converged, onlyRateLimited);
+        return new Sweep(pending, onlyRateLimited);
     }
 
     /**
