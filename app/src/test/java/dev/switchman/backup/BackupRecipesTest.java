@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredStateLoader;
+import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ class BackupRecipesTest {
     void theExamplesWriteEachDatabaseToItsOwnFolderUnderTheRecipesBackupVolume() {
         List<String> folders = new ArrayList<>();
         for (String example : List.of("desired-state/ticketing", "desired-state/django-api")) {
-            for (DesiredEnvironment env : DesiredStateLoader.load(Path.of(example)).state().environments()) {
+            for (DesiredEnvironment env : DesiredStateLoader.load(RepositoryRoot.resolve(example)).state().environments()) {
                 for (DatabaseSpec db : env.databases().values()) {
                     Destination.of(env, db, name -> Optional.of("unused")).forEach(d -> folders.add(d.label()));
                 }
@@ -42,7 +42,7 @@ class BackupRecipesTest {
 
     @Test
     void theImageMakesTheBackupDirectoryWritableByItsUserAndAVolume() throws IOException {
-        String dockerfile = Files.readString(Path.of("Dockerfile.native"));
+        String dockerfile = Files.readString(RepositoryRoot.resolve("Dockerfile.native"));
 
         assertThat(dockerfile).containsPattern("mkdir -p [^\\n]*" + BACKUPS)
                 .containsPattern("chown -R switchman [^\\n]*" + BACKUPS)
@@ -54,7 +54,7 @@ class BackupRecipesTest {
     void theKubernetesRecipeMountsAPersistentVolumeWhereTheRootFilesystemIsReadOnly() throws IOException {
         List<Map<String, Object>> documents = new ArrayList<>();
         new Load(LoadSettings.builder().build())
-                .loadAllFromString(Files.readString(Path.of("deploy/kubernetes/switchman-sidecar.yaml")))
+                .loadAllFromString(Files.readString(RepositoryRoot.resolve("deploy/kubernetes/switchman-sidecar.yaml")))
                 .forEach(d -> documents.add((Map<String, Object>) d));
         Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) documents.stream()
                 .filter(d -> "Deployment".equals(d.get("kind"))).findFirst().orElseThrow().get("spec"))
@@ -74,8 +74,9 @@ class BackupRecipesTest {
 
     @Test
     void theComposeAndRailwayRecipesGiveBackupsAPlace() throws IOException {
-        assertThat(Files.readString(Path.of("deploy/docker-compose.yml"))).contains("switchman-backups:" + BACKUPS);
-        assertThat(Files.readString(Path.of("deploy/README.md"))).contains("mounted at `" + BACKUPS + "`")
+        assertThat(Files.readString(RepositoryRoot.resolve("deploy/docker-compose.yml")))
+                .contains("switchman-backups:" + BACKUPS);
+        assertThat(Files.readString(RepositoryRoot.resolve("deploy/README.md"))).contains("mounted at `" + BACKUPS + "`")
                 .contains("RAILWAY_RUN_UID=0").contains("BACKUP_S3_KEY_ID").doesNotContain("No volume is needed");
     }
 }

@@ -4,9 +4,9 @@ import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.sandbox.RailwaySandbox;
 import dev.switchman.sandbox.SandboxServer;
 import dev.switchman.store.EmbeddedPostgres;
+import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class CliStartupBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Map<String, Object> fixture = Map.of("seed", "cli-bench", "clock", "real",
                 "tokens", List.of(Map.of("token", TOKEN, "kind", "account")),
-                "projects", DesiredStateLoader.load(Path.of("desired-state")).state().projects().stream()
+                "projects", DesiredStateLoader.load(RepositoryRoot.resolve("desired-state")).state().projects().stream()
                         .map(p -> Map.of("name", p.name(), "environments", List.copyOf(p.environments().keySet())))
                         .toList());
         try (SandboxServer railway = new SandboxServer(RailwaySandbox.fromFixture(fixture)).start(0);

@@ -16,6 +16,7 @@ import dev.switchman.migrate.SchemaWatch;
 import dev.switchman.notify.Notifier;
 import dev.switchman.secrets.EnvironmentSecrets;
 import dev.switchman.store.EventRepository;
+import dev.switchman.testing.RepositoryRoot;
 import dev.switchman.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,11 +131,11 @@ class MigrateCommandIT {
         Flyway.configure().dataSource(store).locations("classpath:db/migration").load().migrate();
         PreMigrationBackup backup = (environment, database, revision) -> new PreMigrationBackup.BackupReceipt(
                 "backup-1", "/backups", Instant.now());
-        MigrationGate gate = new MigrationGate(secrets, () -> Path.of("desired-state"), MigrationGate.MissingUrl.STALL,
+        MigrationGate gate = new MigrationGate(secrets, () -> RepositoryRoot.resolve("desired-state"), MigrationGate.MissingUrl.STALL,
                 new DatabaseMigrator(new MigrationLocks(store), new MigrationRuns(store), Optional.of(backup), "test",
                         Clock.systemUTC())).watchingSchema(new SchemaWatch(new SchemaBaselines(store),
                                 new EventRepository(store), Notifier.disabled(), Duration.ZERO, Clock.systemUTC()));
-        DesiredEnvironment production = DesiredStateLoader.load(Path.of("desired-state")).state()
+        DesiredEnvironment production = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state")).state()
                 .environment("ticketing/production").orElseThrow();
         assertThat(gate.pass(production, "rev-1").summary()).contains("applied V1, V2");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,7 +144,8 @@ class PlanCommandTest {
                 "--secrets-dir", dir.toString(), "-o", "github");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(run.out()).contains("::error file=desired-state/django-api/production.yaml,line=16,col=")
+        assertThat(run.out()).contains("::error file=" + RepositoryRoot.resolve("desired-state/django-api/production.yaml")
+                        + ",line=16,col=")
                 .contains("secret SENTRY_DSN does not resolve");
     }
 
@@ -177,7 +179,7 @@ class PlanCommandTest {
 
     @Test
     void withoutObservedItReadsRailwayWithTheTokenFromTheEnvironment() {
-        DesiredState state = DesiredStateLoader.load(Path.of("desired-state")).state();
+        DesiredState state = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state")).state();
         try (SandboxServer railway = new SandboxServer(RailwaySandbox.fromFixture(SandboxSeed.fixture(state))).start(0)) {
             Map<String, String> env = Map.of("RAILWAY_API_URL", railway.url() + "/graphql/v2",
                     "RAILWAY_API_TOKEN", SandboxSeed.ACCOUNT_TOKEN);
@@ -193,7 +195,7 @@ class PlanCommandTest {
 
     @Test
     void aTokenThatCannotSeeTheProjectIsAClearError() {
-        DesiredState state = DesiredStateLoader.load(Path.of("desired-state")).state();
+        DesiredState state = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state")).state();
         try (SandboxServer railway = new SandboxServer(RailwaySandbox.fromFixture(SandboxSeed.fixture(state))).start(0)) {
             CommandRun run = CommandRun.withEnvironment(Map.of("RAILWAY_API_URL", railway.url() + "/graphql/v2",
                     "RAILWAY_API_TOKEN", "not-a-token"), "plan", "--env", "ticketing/staging");
@@ -214,7 +216,7 @@ class PlanCommandTest {
 
     @Test
     void allPlansEveryEnvironmentWithOneSummary() throws IOException {
-        DesiredState state = DesiredStateLoader.load(Path.of("desired-state")).state();
+        DesiredState state = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state")).state();
         try (SandboxServer railway = new SandboxServer(RailwaySandbox.fromFixture(SandboxSeed.fixture(state))).start(0)) {
             Map<String, String> env = Map.of("RAILWAY_API_URL", railway.url() + "/graphql/v2",
                     "RAILWAY_API_TOKEN", SandboxSeed.ACCOUNT_TOKEN);

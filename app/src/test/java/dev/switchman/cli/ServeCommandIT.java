@@ -3,6 +3,7 @@ package dev.switchman.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchman.testing.Eventually;
+import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -51,7 +52,8 @@ class ServeCommandIT {
             port = free.getLocalPort();
         }
         List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", "target/quarkus-app/quarkus-run.jar", "serve", "--dir", "desired-state"));
+                "-jar", "target/quarkus-app/quarkus-run.jar", "serve", "--dir",
+                RepositoryRoot.resolve("desired-state").toString()));
         command.addAll(List.of(args));
         output = dir.resolve("serve.out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,27 +14,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
 
+    /** The repository's worked examples. */
+    private static final String EXAMPLES = RepositoryRoot.resolve("desired-state").toString();
+
     @TempDir
     Path dir;
 
     @Test
     void theWorkedExamplesAreValidAndMissingSecretsAreOnlyWarnings() {
-        CommandRun run = CommandRun.of("validate", "desired-state");
+        CommandRun run = CommandRun.of("validate", EXAMPLES);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("desired-state is valid: 2 project(s), 4 environment(s)");
+        assertThat(run.out()).startsWith(EXAMPLES + " is valid: 2 project(s), 4 environment(s)");
         assertThat(run.err()).contains(
-                "desired-state/django-api/project.yaml:25:11: warning: production.services.backend.variables.SECRET_KEY:"
+                EXAMPLES + "/django-api/project.yaml:25:11: warning: production.services.backend.variables.SECRET_KEY:"
                         + " secret DJANGO_SECRET_KEY is not available");
     }
 
     @Test
     void requireSecretsTurnsMissingSecretsIntoErrors() {
-        CommandRun run = CommandRun.of("validate", "desired-state", "--require-secrets");
+        CommandRun run = CommandRun.of("validate", EXAMPLES, "--require-secrets");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(run.err()).contains("error: production.services.backend.variables.SENTRY_DSN")
-                .contains("desired-state is invalid");
+                .contains(EXAMPLES + " is invalid");
     }
 
     @Test
@@ -44,7 +48,7 @@ class ValidateCommandTest {
             Files.writeString(secrets.resolve(name), "value-of-" + name + "\n");
         }
 
-        CommandRun run = CommandRun.of("validate", "desired-state/django-api", "--secrets-dir", secrets.toString(),
+        CommandRun run = CommandRun.of("validate", EXAMPLES + "/django-api", "--secrets-dir", secrets.toString(),
                 "--require-secrets");
 
         assertThat(run.exitCode()).isZero();
@@ -86,7 +90,7 @@ class ValidateCommandTest {
 
     @Test
     void jsonListsEveryDiagnosticWithItsFileLineAndColumn() throws IOException {
-        CommandRun run = CommandRun.of("validate", "desired-state", "-o", "json");
+        CommandRun run = CommandRun.of("validate", EXAMPLES, "-o", "json");
 
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(run.exitCode()).isZero();
@@ -96,7 +100,7 @@ class ValidateCommandTest {
         assertThat(json.path("warnings").asInt()).isEqualTo(json.path("diagnostics").size()).isPositive();
         JsonNode first = json.path("diagnostics").get(0);
         assertThat(first.path("severity").asText()).isEqualTo("warning");
-        assertThat(first.path("file").asText()).startsWith("desired-state/");
+        assertThat(first.path("file").asText()).startsWith(EXAMPLES + "/");
         assertThat(first.path("line").asInt()).isPositive();
         assertThat(first.path("column").asInt()).isPositive();
         assertThat(first.path("message").asText()).contains("is not available");
@@ -119,10 +123,10 @@ class ValidateCommandTest {
 
     @Test
     void theDirectoryDefaultsToSwitchmanDesiredDirLikeEveryOtherCommand() {
-        CommandRun run = CommandRun.withEnvironment(Map.of("SWITCHMAN_DESIRED_DIR", "desired-state/ticketing"), "validate");
+        CommandRun run = CommandRun.withEnvironment(Map.of("SWITCHMAN_DESIRED_DIR", EXAMPLES + "/ticketing"), "validate");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("desired-state/ticketing is valid: 1 project(s), 2 environment(s)");
+        assertThat(run.out()).startsWith(EXAMPLES + "/ticketing is valid: 1 project(s), 2 environment(s)");
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.switchman.daemon;
 import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.sandbox.SandboxServer;
 import dev.switchman.testing.RealClockSandbox;
+import dev.switchman.testing.RepositoryRoot;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ public class SandboxDaemonProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "switchman.desired.dir", "desired-state",
+                "switchman.desired.dir", RepositoryRoot.resolve("desired-state").toString(),
                 "switchman.sandbox.enabled", "true",
                 "switchman.reconcile.enabled", "true",
                 "switchman.reconcile.tick-interval", "200ms",
@@ -48,7 +48,7 @@ public class SandboxDaemonProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> start() {
             Map<String, List<String>> projects = new LinkedHashMap<>();
-            DesiredStateLoader.load(Path.of("desired-state")).state().projects()
+            DesiredStateLoader.load(RepositoryRoot.resolve("desired-state")).state().projects()
                     .forEach(p -> projects.put(p.name(), List.copyOf(p.environments().keySet())));
             server = RealClockSandbox.start("daemon-it", TOKEN, projects);
             System.setProperty(SANDBOX_URL, server.url());

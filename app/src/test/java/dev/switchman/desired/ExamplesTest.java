@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchman.desired.diagnostic.Diagnostic;
 import dev.switchman.settings.Setting;
-import java.nio.file.Path;
+import dev.switchman.testing.RepositoryRoot;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class ExamplesTest {
 
     @Test
     void djangoApiLoadsWithoutDiagnostics() {
-        LoadResult result = DesiredStateLoader.load(Path.of("desired-state/django-api"));
+        LoadResult result = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state/django-api"));
 
         assertThat(result.diagnostics()).extracting(Diagnostic::render).isEmpty();
         DesiredState state = result.state();
@@ -46,7 +46,7 @@ class ExamplesTest {
 
     @Test
     void ticketingLoadsWithoutDiagnostics() {
-        LoadResult result = DesiredStateLoader.load(Path.of("desired-state/ticketing"));
+        LoadResult result = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state/ticketing"));
 
         assertThat(result.diagnostics()).extracting(Diagnostic::render).isEmpty();
         DesiredEnvironment production = result.state().environment("ticketing/production").orElseThrow();
@@ -61,19 +61,19 @@ class ExamplesTest {
 
     @Test
     void examplesListTheSecretsTheyReference() {
-        assertThat(DesiredStateValidator.secretNames(DesiredStateLoader.load(Path.of("desired-state/django-api"))
+        assertThat(DesiredStateValidator.secretNames(DesiredStateLoader.load(RepositoryRoot.resolve("desired-state/django-api"))
                 .state())).isEqualTo(List.of("DJANGO_API_SLACK_WEBHOOK_URL", "DJANGO_DATABASE_URL",
                 "DJANGO_SECRET_KEY", "SENTRY_DSN"));
-        assertThat(DesiredStateValidator.secretNames(DesiredStateLoader.load(Path.of("desired-state/ticketing"))
+        assertThat(DesiredStateValidator.secretNames(DesiredStateLoader.load(RepositoryRoot.resolve("desired-state/ticketing"))
                 .state())).isEqualTo(List.of("TICKETING_DATABASE_URL", "TICKETING_INTERNAL_API_TOKEN",
                 "TICKETING_WEBHOOK_URL"));
     }
 
     @Test
     void theRevisionDependsOnlyOnContent() {
-        String first = DesiredStateLoader.load(Path.of("desired-state/django-api")).state().revision();
-        String again = DesiredStateLoader.load(Path.of("desired-state/django-api")).state().revision();
-        String other = DesiredStateLoader.load(Path.of("desired-state/ticketing")).state().revision();
+        String first = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state/django-api")).state().revision();
+        String again = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state/django-api")).state().revision();
+        String other = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state/ticketing")).state().revision();
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
     }

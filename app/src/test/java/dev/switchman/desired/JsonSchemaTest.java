@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class JsonSchemaTest {
     @Test
     void everyExampleDocumentValidates() throws IOException {
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(Path.of("desired-state"))) {
+        try (Stream<Path> walk = Files.walk(RepositoryRoot.resolve("desired-state"))) {
             files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(6);

@@ -3,6 +3,7 @@ package dev.switchman.desired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.testing.RepositoryRoot;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ class NotificationTargetsTest {
 
     @Test
     void examplesDeclareASlackTargetAndAGenericWebhook() {
-        DesiredState django = DesiredStateLoader.load(Path.of("desired-state/django-api")).state();
-        DesiredState ticketing = DesiredStateLoader.load(Path.of("desired-state/ticketing")).state();
+        DesiredState django = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state/django-api")).state();
+        DesiredState ticketing = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state/ticketing")).state();
 
         assertThat(django.environment("django-api/production").orElseThrow().notifications()).containsExactly(
                 new NotificationTarget.Slack(new VariableValue.SecretRef("DJANGO_API_SLACK_WEBHOOK_URL"), List.of()));

@@ -2,6 +2,7 @@ package dev.switchman.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The committed JSON Schema is exactly what the language definition generates. */
 class SchemaSyncTest {
 
-    static final Path SCHEMA = Path.of("schema/switchman.schema.json");
+    static final Path SCHEMA = RepositoryRoot.resolve("schema/switchman.schema.json");
 
     @Test
     void committedSchemaMatchesTheLanguageDefinition() throws IOException {

@@ -3,13 +3,13 @@ package dev.switchman.desired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchman.desired.diagnostic.Diagnostic;
-import java.nio.file.Path;
+import dev.switchman.testing.RepositoryRoot;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecretsCheckTest {
 
-    private final DesiredState state = DesiredStateLoader.load(Path.of("desired-state/django-api")).state();
+    private final DesiredState state = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state/django-api")).state();
 
     @Test
     void everyUnresolvedSecretIsAnErrorNamingItAndWhereItIsUsed() {

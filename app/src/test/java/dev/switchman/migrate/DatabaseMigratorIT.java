@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredStateLoader;
 import dev.switchman.migrate.HistoryDifference.Kind;
+import dev.switchman.testing.RepositoryRoot;
 import dev.switchman.testing.TestPostgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,11 +34,11 @@ class DatabaseMigratorIT {
 
     @Test
     void theTicketingExampleIsMigratedOnceAcrossRestartsBehindABackupAndADryRun() {
-        DesiredEnvironment production = DesiredStateLoader.load(Path.of("desired-state")).state()
+        DesiredEnvironment production = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state")).state()
                 .environment("ticketing/production").orElseThrow();
         Map<String, String> secrets = Map.of("TICKETING_DATABASE_URL", f.databaseUrl());
         java.util.function.Supplier<MigrationGate> restart = () -> new MigrationGate(
-                name -> Optional.ofNullable(secrets.get(name)), () -> Path.of("desired-state"),
+                name -> Optional.ofNullable(secrets.get(name)), () -> RepositoryRoot.resolve("desired-state"),
                 MigrationGate.MissingUrl.STALL, f.migrator("daemon-1", Optional.of(f.recordingBackup())));
 
         MigrationOutcome first = restart.get().pass(production, "rev-1");

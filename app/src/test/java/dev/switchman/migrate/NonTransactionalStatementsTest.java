@@ -2,6 +2,7 @@ package dev.switchman.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.testing.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
 class NonTransactionalStatementsTest {
@@ -34,7 +35,7 @@ class NonTransactionalStatementsTest {
 
     @Test
     void theExampleMigrationsCanBeDryRun() throws Exception {
-        try (var scripts = java.nio.file.Files.list(java.nio.file.Path.of("desired-state/ticketing/migrations"))) {
+        try (var scripts = java.nio.file.Files.list(RepositoryRoot.resolve("desired-state/ticketing/migrations"))) {
             assertThat(scripts.map(p -> {
                 try {
                     return NonTransactionalStatements.in(java.nio.file.Files.readString(p));

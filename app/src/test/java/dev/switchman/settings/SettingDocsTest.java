@@ -2,6 +2,7 @@ package dev.switchman.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class SettingDocsTest {
 
-    static final Path DOC = Path.of("docs/desired-state.md");
+    static final Path DOC = RepositoryRoot.resolve("docs/desired-state.md");
     static final String BEGIN = "<!-- settings table: generated from dev.switchman.settings.Setting by SettingDocsTest"
             + " (-Dswitchman.rewriteDocs=true) -->\n";
     static final String END = "<!-- end of settings table -->\n";

@@ -25,10 +25,10 @@ public final class RealRailwaySchema {
 
     /** The schema beside this checkout, or empty (with a line saying so) when it is absent outside CI. */
     public static Optional<Path> find(String test) {
-        return find(test, Path.of("").toAbsolutePath(), System.getenv());
+        return find(test, RepositoryRoot.path(), System.getenv());
     }
 
-    /** Looks beside {@code start} and beside each folder above it, so a module's tests find it too. */
+    /** Looks beside {@code start} and beside each folder above it (a checkout inside a folder of checkouts). */
     static Optional<Path> find(String test, Path start, Map<String, String> environment) {
         String required = environment.get(REQUIRED);
         if (required != null && !required.isBlank()) {

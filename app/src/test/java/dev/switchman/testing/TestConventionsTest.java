@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules every test follows, read from the test sources: a test that boots Quarkus is an {@code *IT}
  * (failsafe runs it with the integration tests, and surefire does not), test methods are camelCase, and
- * integration tests use the JVM's one PostgreSQL ({@link TestPostgres}) instead of servers of their own.
+ * integration tests use the JVM's one PostgreSQL ({@link TestPostgres}) instead of servers of their own. The
+ * tests of every module follow them, so this reads each module's {@code src/test/java}.
  */
 class TestConventionsTest {
 
-    private static final Path SOURCES = Path.of("src/test/java");
     private static final Pattern BOOTS_QUARKUS = Pattern.compile("^@Quarkus(Main|Integration)?Test\\b", Pattern.MULTILINE);
     /** From a test annotation to the first method after it, whatever annotations with arguments lie between. */
     private static final Pattern TEST_METHOD = Pattern.compile(
@@ -42,6 +42,13 @@ class TestConventionsTest {
     void anIntegrationTestsNameDoesNotAlsoMatchWhatSurefireRuns() {
         assertThat(sourcesWhere(file -> name(file).endsWith("IT.java") && name(file).startsWith("Test")))
                 .as("*IT classes named Test* (surefire's Test*.java would run them with the unit tests too)").isEmpty();
+    }
+
+    @Test
+    void theRulesReadTheTestsOfEveryModule() {
+        Path root = RepositoryRoot.path();
+        assertThat(testSources().stream().map(file -> root.relativize(file).getName(0).toString()).distinct())
+                .containsExactlyInAnyOrder("app", "sandbox");
     }
 
     @Test
@@ -68,9 +75,10 @@ class TestConventionsTest {
                 .as("tests that start a PostgreSQL server of their own instead of using TestPostgres").isEmpty();
     }
 
-    /** The test sources that break {@code rule}, relative to the source root. */
+    /** The test sources that break {@code rule}, relative to the repository. */
     private static List<String> sourcesWhere(Predicate<Path> rule) {
-        return testSources().stream().filter(rule).map(file -> SOURCES.relativize(file).toString()).toList();
+        Path root = RepositoryRoot.path();
+        return testSources().stream().filter(rule).map(file -> root.relativize(file).toString()).toList();
     }
 
     private static String name(Path file) {
@@ -78,13 +86,22 @@ class TestConventionsTest {
     }
 
     private static List<Path> testSources() {
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            List<Path> sources = files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
-            assertThat(sources).as("test sources under " + SOURCES.toAbsolutePath()).isNotEmpty();
-            return sources;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Path> sources = new ArrayList<>();
+        for (Path module : RepositoryRoot.modules()) {
+            Path tests = module.resolve("src/test/java");
+            if (!Files.isDirectory(tests)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(tests)) {
+                List<Path> found = files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+                assertThat(found).as("test sources under " + tests).isNotEmpty();
+                sources.addAll(found);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        assertThat(sources).as("test sources of the modules " + RepositoryRoot.modules()).isNotEmpty();
+        return sources;
     }
 
     private static String read(Path file) {
