@@ -2,6 +2,12 @@ package dev.switchman;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.switchman.cli.SwitchmanCommand;
+import dev.switchman.sandbox.RailwaySandbox;
+import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -24,16 +30,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Quarkus initialises every class at build time in a native image, so a static field's value is
  * frozen into the image: a Random with its seed, a started thread or executor, the build machine's
- * temp directory or clock. Our classes keep none of those in static fields unless the app's
- * {@code native-image.properties} starts the class at run time. The native check in {@code .ci/run}
- * proves it against the real builder; this is the same rule in a second, where it is cheap.
+ * temp directory or clock. Our classes, the sandbox module's as much as the application's, keep none of
+ * those in static fields unless a module's {@code native-image.properties} starts the class at run time.
+ * The native check in {@code .ci/run} proves it against the real builder; this is the same rule in a
+ * second, where it is cheap.
  */
 class BuildTimeInitialisationTest {
 
-    private static final Path CLASSES = Path.of("target/classes");
-    private static final Path NATIVE_IMAGE_PROPERTIES =
-            Path.of("src/main/resources/META-INF/native-image/dev.switchman/switchman/native-image.properties");
-    private static final Path SOURCES = Path.of("src/main/java");
+    /** Where a module keeps its own, in {@code <group>/<artifact>/}; the builder reads those of every jar. */
+    private static final String NATIVE_IMAGE_CONFIG = "src/main/resources/META-INF/native-image";
 
     /** Objects the builder refuses in the image heap, or that are only right when made at run time. */
     private static final List<Class<?>> RUN_TIME_ONLY = List.of(Random.class, SplittableRandom.class, Thread.class,
@@ -52,23 +57,27 @@ class BuildTimeInitialisationTest {
     void noBuildTimeInitialisedClassHoldsARandomThreadOrExecutorInAStaticField() throws IOException {
         List<String> runTime = runTimeInitialised();
         List<String> classes = mainClasses();
-        assertThat(classes).as("compiled classes under " + CLASSES).isNotEmpty();
+        assertThat(classes).as("the application's and the sandbox's classes")
+                .contains(SwitchmanCommand.class.getName(), RailwaySandbox.class.getName());
         List<String> offending = classes.stream()
                 .filter(name -> !isRunTimeInitialised(name, runTime))
                 .flatMap(name -> runTimeOnlyStaticFields(load(name)))
                 .toList();
         assertThat(offending)
                 .as("static fields frozen into the native image; create the object where it is used, in a bean, "
-                        + "or in a lazy holder listed under --initialize-at-run-time in " + NATIVE_IMAGE_PROPERTIES)
+                        + "or in a lazy holder listed under --initialize-at-run-time in its module's "
+                        + NATIVE_IMAGE_CONFIG + "/dev.switchman/<artifact>/native-image.properties")
                 .isEmpty();
     }
 
     @Test
     void noStaticFieldReadsTheMachineItIsInitialisedOn() throws IOException {
-        List<String> offending;
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            offending = files.filter(p -> p.toString().endsWith(".java"))
-                    .flatMap(BuildTimeInitialisationTest::machineStateInStatics).toList();
+        List<String> offending = new ArrayList<>();
+        for (Path module : RepositoryRoot.modules()) {
+            try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
+                files.filter(p -> p.toString().endsWith(".java"))
+                        .flatMap(BuildTimeInitialisationTest::machineStateInStatics).forEach(offending::add);
+            }
         }
         assertThat(offending).as("read it when it is used: a native image keeps the build machine's value").isEmpty();
     }
@@ -128,26 +137,38 @@ class BuildTimeInitialisationTest {
         return runTime.stream().anyMatch(entry -> className.equals(entry) || className.startsWith(entry + "."));
     }
 
+    /** Every module's list: one image holds them all. */
     private static List<String> runTimeInitialised() throws IOException {
-        Properties properties = new Properties();
-        try (var in = Files.newInputStream(NATIVE_IMAGE_PROPERTIES)) {
-            properties.load(in);
-        }
-        Matcher option = Pattern.compile("--initialize-at-run-time=(\\S+)").matcher(properties.getProperty("Args", ""));
         List<String> names = new ArrayList<>();
-        while (option.find()) {
-            names.addAll(Arrays.asList(option.group(1).split(",")));
+        for (Path module : RepositoryRoot.modules()) {
+            Path config = module.resolve(NATIVE_IMAGE_CONFIG);
+            if (!Files.isDirectory(config)) {
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> found = Files.walk(config)) {
+                files = found.filter(p -> p.getFileName().toString().equals("native-image.properties")).toList();
+            }
+            for (Path file : files) {
+                Properties properties = new Properties();
+                try (var in = Files.newInputStream(file)) {
+                    properties.load(in);
+                }
+                Matcher option = Pattern.compile("--initialize-at-run-time=(\\S+)")
+                        .matcher(properties.getProperty("Args", ""));
+                while (option.find()) {
+                    names.addAll(Arrays.asList(option.group(1).split(",")));
+                }
+            }
         }
         return names;
     }
 
-    private static List<String> mainClasses() throws IOException {
-        try (Stream<Path> files = Files.walk(CLASSES.resolve("dev/switchman"))) {
-            return files.map(p -> CLASSES.relativize(p).toString())
-                    .filter(p -> p.endsWith(".class") && !p.endsWith("package-info.class"))
-                    .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
-                    .sorted().toList();
-        }
+    /** Our classes as the class path has them, whichever module compiled them (tests aside). */
+    private static List<String> mainClasses() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(PackageGraph.ROOT).stream()
+                .map(JavaClass::getName).filter(name -> !name.endsWith(".package-info")).sorted().toList();
     }
 
     /** Loads without initialising: the check must not run the static initialisers it judges. */
