@@ -28,6 +28,7 @@ final class PackageGraph {
         place("config");
         place("railway", "settings");
         place("observed", "settings");
+        // a module of its own (sandbox/), which cannot see the application's packages; here so that only cli uses it
         place("sandbox");
         place("desired.diagnostic");
         place("desired.yaml", "desired.diagnostic");
