@@ -12,6 +12,7 @@ import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.rollout.Holds;
 import dev.switchman.store.Hold;
+import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ class PlanGoldenTest {
         static Case load(Path folder) throws IOException {
             Properties properties = properties(folder.resolve("case.properties"));
             Path tree = properties.containsKey("desired")
-                    ? Path.of(properties.getProperty("desired"))
+                    ? RepositoryRoot.resolve(properties.getProperty("desired"))
                     : folder.resolve("desired");
             LoadResult loaded = DesiredStateLoader.load(tree);
             assertThat(loaded.hasErrors()).as(loaded.diagnostics().toString()).isFalse();
