@@ -37,6 +37,7 @@ final class PackageGraph {
         place("plan", "desired", "desired.diagnostic", "observed", "settings");
         place("secrets", "desired");
         place("store", "config");
+        place("retention", "config", "store");
         place("notify", "desired", "plan", "redaction", "store");
         place("source", "config", "desired", "desired.diagnostic", "redaction", "store");
         place("apply", "desired", "observed", "plan", "railway", "settings");

@@ -52,6 +52,9 @@ public interface SwitchmanConfig {
         Duration abandonAfter();
     }
 
+    /** How long the state store keeps history ({@code switchman.retention.*}). */
+    RetentionConfig retention();
+
     /** Set by {@code switchman serve --sandbox}: Railway is the in-process sandbox. */
     Sandbox sandbox();
 

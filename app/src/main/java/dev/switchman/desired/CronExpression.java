@@ -1,55 +1,50 @@
 package dev.switchman.desired;
 
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.BitSet;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A five-field cron expression (minute, hour, day of month, month, day of week) with {@code *},
- * numbers, ranges {@code a-b}, lists {@code a,b} and steps {@code * /n}, {@code a-b/n}. Day of
- * week runs 0-7 (0 and 7 are Sunday). As in classic cron, when both day fields are restricted a
- * day matching either one matches.
+ * A five-field Unix cron expression (minute, hour, day of month, month, day of week), parsed and evaluated by
+ * cron-utils: {@code *}, numbers, ranges, lists, steps, month names ({@code JAN}-{@code DEC}) and day names
+ * ({@code MON}-{@code SUN}) in any case. Day of week runs 0-7 (0 and 7 are Sunday). As in classic cron, when
+ * both day fields are restricted a day matching either one matches.
  */
 public final class CronExpression {
 
-    private static final String[] NAMES = {"minute", "hour", "day of month", "month", "day of week"};
-    private static final int[] MIN = {0, 0, 1, 1, 0};
-    private static final int[] MAX = {59, 23, 31, 12, 7};
-    private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    private static final String[] FIELDS = {"minute", "hour", "day of month", "month", "day of week"};
+    private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     private final String text;
-    private final BitSet[] fields;
-    private final boolean anyDayOfMonth;
-    private final boolean anyDayOfWeek;
+    private final ExecutionTime schedule;
 
-    private CronExpression(String text, BitSet[] fields, boolean anyDayOfMonth, boolean anyDayOfWeek) {
+    private CronExpression(String text, ExecutionTime schedule) {
         this.text = text;
-        this.fields = fields;
-        this.anyDayOfMonth = anyDayOfMonth;
-        this.anyDayOfWeek = anyDayOfWeek;
+        this.schedule = schedule;
     }
 
     /** Parses {@code text}; throws IllegalArgumentException with a message a person can act on. */
     public static CronExpression parse(String text) {
         String[] parts = text == null ? new String[0] : text.trim().split("\\s+");
         if (parts.length != 5 || parts[0].isEmpty()) {
-            throw new IllegalArgumentException("invalid cron expression \"" + text + "\": expected five fields"
-                    + " (minute hour day-of-month month day-of-week), e.g. \"0 3 * * *\"");
+            throw invalid(text, "expected five fields (minute hour day-of-month month day-of-week), e.g. \"0 3 * * *\"");
         }
-        BitSet[] fields = new BitSet[5];
-        for (int i = 0; i < 5; i++) {
-            fields[i] = CronField.parse(parts[i], MIN[i], MAX[i], NAMES[i], text);
+        Cron cron;
+        try {
+            cron = unix(parts);
+        } catch (IllegalArgumentException e) {
+            throw invalid(text, culprit(parts) + e.getMessage().replace("Failed to parse cron expression. ", ""));
         }
-        if (fields[4].get(7)) {
-            fields[4].set(0);
+        CronExpression expression = new CronExpression(text.trim(), ExecutionTime.forCron(cron));
+        if (expression.schedule.nextExecution(ZonedDateTime.now()).isEmpty()) {
+            throw invalid(text, "no month has that day");
         }
-        CronExpression cron = new CronExpression(text.trim(), fields, parts[2].startsWith("*"),
-                parts[4].startsWith("*"));
-        if (!cron.anyDayOfMonth && cron.anyDayOfWeek && !cron.someMonthHasADay()) {
-            throw new IllegalArgumentException("invalid cron expression \"" + text + "\": no month has that day");
-        }
-        return cron;
+        return expression;
     }
 
     /** What is wrong with {@code text}, or empty when it is a valid expression. */
@@ -64,40 +59,30 @@ public final class CronExpression {
 
     /** The first matching minute strictly after {@code after}, in its time zone. */
     public ZonedDateTime next(ZonedDateTime after) {
-        ZonedDateTime t = after.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-        // Every miss advances to the start of the next month, day, hour or minute; a matching
-        // day exists at least every eight years (29 February), so this ends.
-        while (true) {
-            if (!fields[3].get(t.getMonthValue())) {
-                t = t.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).plusMonths(1);
-            } else if (!dayMatches(t)) {
-                t = t.truncatedTo(ChronoUnit.DAYS).plusDays(1);
-            } else if (!fields[1].get(t.getHour())) {
-                t = t.truncatedTo(ChronoUnit.HOURS).plusHours(1);
-            } else if (!fields[0].get(t.getMinute())) {
-                t = t.plusMinutes(1);
-            } else {
-                return t;
-            }
-        }
+        return schedule.nextExecution(after).orElseThrow(() -> invalid(text, "no month has that day"));
     }
 
-    private boolean dayMatches(ZonedDateTime t) {
-        boolean dom = fields[2].get(t.getDayOfMonth());
-        boolean dow = fields[4].get(t.getDayOfWeek().getValue() % 7);
-        if (anyDayOfMonth || anyDayOfWeek) {
-            return dom && dow;
-        }
-        return dom || dow;
+    private static Cron unix(String[] parts) {
+        return UNIX.parse(String.join(" ", parts).toUpperCase(Locale.ROOT)).validate(); // names in upper case only
     }
 
-    private boolean someMonthHasADay() {
-        for (int month = fields[3].nextSetBit(1); month >= 0; month = fields[3].nextSetBit(month + 1)) {
-            if (fields[2].nextSetBit(1) <= DAYS_IN_MONTH[month - 1]) {
-                return true;
+    /** "hour: " when the expression reads with that field alone made {@code *}; cron-utils names no field. */
+    private static String culprit(String[] parts) {
+        for (int i = 0; i < parts.length; i++) {
+            String[] others = parts.clone();
+            others[i] = "*";
+            try {
+                unix(others);
+                return FIELDS[i] + ": ";
+            } catch (IllegalArgumentException stillInvalid) {
+                // another field is wrong too
             }
         }
-        return false;
+        return "";
+    }
+
+    private static IllegalArgumentException invalid(String text, String detail) {
+        return new IllegalArgumentException("invalid cron expression \"" + text + "\": " + detail);
     }
 
     @Override

@@ -20,7 +20,11 @@ import java.util.Set;
 public final class LanguageShape {
 
     public static final String API_VERSION = "switchman.dev/v1alpha1";
-    public static final String SCHEMA_ID = "https://switchman.dev/schema/switchman.schema.json";
+    /**
+     * The schema's identifier: stable for as long as the language is {@link #API_VERSION}, whichever release
+     * publishes it (docs/desired-state.md says where to fetch it).
+     */
+    public static final String SCHEMA_ID = "https://switchman.dev/schema/v1alpha1/switchman.schema.json";
 
     private static final Shape DEFAULTS = object("project defaults",
             field("sharedVariables", CommonShapes.VARIABLES, "shared variables of every environment"),

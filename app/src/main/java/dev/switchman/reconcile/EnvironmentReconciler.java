@@ -161,19 +161,24 @@ public class EnvironmentReconciler implements ReconcileScheduler.Action {
         String result = result(outcome);
         Duration took = Duration.between(started, Instant.now());
         parts.metrics().run(result, took);
+        boolean changed = true;
         try {
             if (run.id != null) {
                 runs.finish(run.id, Instant.now(), result, run.summary(outcome, took), Outcomes.error(outcome));
             }
-            if (status.record(environment.project(), environment.name(), outcome, run.facts(outcome))) {
+            changed = status.record(environment.project(), environment.name(), outcome, run.facts(outcome));
+            if (changed) {
                 parts.events().outcome(environment, outcome);
             }
         } catch (StoreException failure) {
             outcome = new ReconcileOutcome.Retry("StateStoreUnavailable", failure.getMessage(), RETRY_AFTER);
             result = result(outcome);
         }
-        LOG.infof("reconciled %s at %s: %s (%s) in %d ms", environment.qualifiedName(), run.revision, result,
-                StatusRecorder.reason(outcome, run.facts(outcome)), took.toMillis());
+        // one INFO line per state change; a requeue every few seconds while a rollout runs, or a no-op interval
+        // run, repeats the state it is in and is DEBUG
+        LOG.logf(changed ? Logger.Level.INFO : Logger.Level.DEBUG, "reconciled %s at %s: %s (%s) in %d ms",
+                environment.qualifiedName(), run.revision, result, StatusRecorder.reason(outcome, run.facts(outcome)),
+                took.toMillis());
         return outcome;
     }
 

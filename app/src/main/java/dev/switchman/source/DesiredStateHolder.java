@@ -78,6 +78,9 @@ public class DesiredStateHolder {
     @PreDestroy
     void stopRefreshing() {
         refreshes.close();
+        if (git != null) {
+            git.close(); // a temporary working copy goes with the process
+        }
     }
 
     @Scheduled(identity = "desired-state-poll", every = "${switchman.desired.poll-interval}",

@@ -26,13 +26,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  * is counted in {@code switchman_git_fetch_total{result}} and is logged once per distinct error.
  * The token and any credentials in the URL never reach a log line or the status.
  */
-public final class GitSource {
+public final class GitSource implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GitSource.class);
     private static final String METER = "switchman.git.fetch";
 
     private final GitSourceSettings settings;
     private final GitCheckout checkout;
+    /** The temporary directory holding the working copy, deleted on close; null with a cache directory. */
+    private final Path temporary;
     private final Clock clock;
     private final Counter updated;
     private final Counter unchanged;
@@ -48,7 +50,9 @@ public final class GitSource {
     GitSource(GitSourceSettings settings, MeterRegistry registry, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.checkout = new GitCheckout(settings, workTree(settings), Redactor.of(settings.token().stream().toList()));
+        this.temporary = settings.cacheDir().isEmpty() ? TemporaryCheckouts.inSystemTemp().create() : null;
+        Path workTree = temporary != null ? temporary.resolve(TemporaryCheckouts.WORK_TREE) : cached(settings);
+        this.checkout = new GitCheckout(settings, workTree, Redactor.of(settings.token().stream().toList()));
         this.updated = counter(registry, "updated");
         this.unchanged = counter(registry, "unchanged");
         for (Reason reason : Reason.values()) {
@@ -116,11 +120,16 @@ public final class GitSource {
                 .tag("result", result).register(registry);
     }
 
-    private static Path workTree(GitSourceSettings settings) {
+    /** Deletes a temporary working copy; one in the cache directory stays for the next start. */
+    @Override
+    public synchronized void close() {
+        if (temporary != null) {
+            TemporaryCheckouts.delete(temporary);
+        }
+    }
+
+    private static Path cached(GitSourceSettings settings) {
         try {
-            if (settings.cacheDir().isEmpty()) {
-                return Files.createTempDirectory("switchman-git-");
-            }
             // one working copy per repository and branch, so a changed URL never reuses a foreign checkout
             String key = sha256(settings.url() + "\n" + settings.branch()).substring(0, 16);
             Path dir = settings.cacheDir().get().resolve("checkout-" + key);

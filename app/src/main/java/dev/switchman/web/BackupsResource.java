@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v1/environments/{name}/backups}: per declared database, its newest backups (failures
@@ -76,7 +79,10 @@ public class BackupsResource {
     }
 
     @GET
-    public List<DatabaseBackupsView> list(@PathParam("name") String name) {
+    @Tag(name = "environments")
+    @Operation(summary = "Backups and restore drills", description = "Per database that declares backups: the newest"
+            + " backups with their copies per destination, the newest drills, and when a backup was last verified")
+    public List<DatabaseBackupsView> list(@Parameter(description = EnvironmentsResource.NAME) @PathParam("name") String name) {
         DesiredEnvironment env = lookup.find(name);
         return env.databases().values().stream().filter(db -> db.backups() != null).map(db -> view(env, db)).toList();
     }

@@ -20,6 +20,11 @@ import dev.switchman.config.SwitchmanConfig;
 import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.source.HubSignature;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/v1/webhooks/git}: a push webhook (GitHub's format, {@code X-Hub-Signature-256})
@@ -54,6 +59,15 @@ public class GitWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "webhooks", description = "Signals that make Switchman look now")
+    @Operation(summary = "Git push webhook", description = "GitHub's format, signed with SWITCHMAN_WEBHOOK_SECRET"
+            + " (X-Hub-Signature-256): fetch the desired-state branch now instead of at the next poll")
+    @APIResponse(responseCode = "202", description = "a fetch is started (or pong for a ping)",
+            content = @Content(schema = @Schema(implementation = Reply.class)))
+    @APIResponse(responseCode = "401", description = "missing or wrong signature",
+            content = @Content(schema = @Schema(implementation = Reply.class)))
+    @APIResponse(responseCode = "404", description = "disabled: needs SWITCHMAN_GIT_URL and SWITCHMAN_WEBHOOK_SECRET",
+            content = @Content(schema = @Schema(implementation = Reply.class)))
     public Response receive(byte[] body, @HeaderParam("X-Hub-Signature-256") String signature,
             @HeaderParam("X-GitHub-Event") String event) {
         if (secret.isEmpty() || branch.isEmpty()) {

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v1/environments/{name}/migrations}: per database with migrations (a Flyway folder, or a
@@ -78,7 +81,10 @@ public class MigrationsResource {
     }
 
     @GET
-    public List<DatabaseMigrationsView> list(@PathParam("name") String name) {
+    @Tag(name = "environments")
+    @Operation(summary = "Migrations", description = "Per database with migrations: the lease on the physical"
+            + " database, the last schema-drift check and the newest attempts of the run log")
+    public List<DatabaseMigrationsView> list(@Parameter(description = EnvironmentsResource.NAME) @PathParam("name") String name) {
         DesiredEnvironment env = lookup.find(name);
         Instant now = Instant.now();
         return env.databases().values().stream()

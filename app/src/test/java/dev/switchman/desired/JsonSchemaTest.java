@@ -78,6 +78,26 @@ class JsonSchemaTest {
         }
     }
 
+    @Test
+    void aWrongValueOfANullableFieldIsOneErrorAtThatField() {
+        String yaml = Trees.environment("production", "services: { web: { deploy: { numReplicas: two } } }");
+
+        var errors = SCHEMA.validate(documents(yaml).get(0));
+
+        // with anyOf [integer, null] a validator reports each branch of deploy and of the field; with type
+        // [integer, null] one error at the field (the service, a reference, still says it is not null either)
+        assertThat(errors).map(e -> e.getInstanceLocation().toString())
+                .filteredOn(location -> location.startsWith("$.spec.services.web.deploy"))
+                .containsExactly("$.spec.services.web.deploy.numReplicas");
+    }
+
+    @Test
+    void theSchemaIdIsTheStableOneOfThisLanguageVersion() throws IOException {
+        JsonNode schema = MAPPER.readTree(SchemaSyncTest.SCHEMA.toFile());
+        assertThat(schema.path("$id").asText()).isEqualTo(LanguageShape.SCHEMA_ID)
+                .endsWith("/v1alpha1/switchman.schema.json");
+    }
+
     private void write(String environmentYaml) {
         Trees.write(root, "project.yaml", Trees.PROJECT);
         Trees.write(root, "env.yaml", environmentYaml);

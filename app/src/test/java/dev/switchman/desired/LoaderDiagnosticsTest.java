@@ -86,7 +86,7 @@ class LoaderDiagnosticsTest {
                 "prod.yaml:10:12: error: production.databases.main.url: expected { secretRef: NAME }, got"
                         + " \"postgres://user:pw@host/db\"",
                 "prod.yaml:11:28: error: production.databases.main.backups.schedule: invalid cron expression"
-                        + " \"0 25 * * *\": hour value 25 is outside 0-23");
+                        + " \"0 25 * * *\": hour: Value 25 not in range [0, 23]");
     }
 
     @Test

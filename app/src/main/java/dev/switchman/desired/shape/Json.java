@@ -22,6 +22,7 @@ final class Json {
 
     private static void write(Object value, int indent, StringBuilder out) {
         switch (value) {
+            case null -> out.append("null");
             case Map<?, ?> map when map.isEmpty() -> out.append("{}");
             case Map<?, ?> map -> {
                 out.append("{\n");

@@ -119,8 +119,25 @@ public final class SchemaGenerator {
         s.put("additionalProperties", false);
     }
 
+    /**
+     * {@code type: [X, "null"]} where the schema names its type, so a generic validator reports a wrong value at
+     * the field itself; a reference or a union keeps {@code anyOf} with null, which no type list can express.
+     */
     private static Map<String, Object> nullable(Map<String, Object> schema) {
-        return ordered("anyOf", List.of(schema, Map.of("type", "null")));
+        Object type = schema.get("type");
+        if (type == null) {
+            return ordered("anyOf", List.of(schema, Map.of("type", "null")));
+        }
+        Map<String, Object> widened = new LinkedHashMap<>(schema);
+        List<Object> types = new ArrayList<>(type instanceof List<?> list ? list : List.of(type));
+        types.add("null");
+        widened.put("type", types);
+        if (schema.get("enum") instanceof List<?> allowed) {
+            List<Object> values = new ArrayList<>(allowed);
+            values.add(null);
+            widened.put("enum", values);
+        }
+        return widened;
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {
