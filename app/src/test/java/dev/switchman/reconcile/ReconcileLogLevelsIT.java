@@ -14,15 +14,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** One INFO line per state change: a run that repeats the state it found (a requeue, a no-op interval) is DEBUG. */
+/**
+ * One INFO line per state change: a run that repeats the state it found (a requeue, a no-op interval) is DEBUG. Only
+ * the runs of this test's thread count: the logger is the JVM's, and a daemon an earlier Quarkus test left running
+ * (the status page's, with its reconcile loop on) logs its own runs to it too.
+ */
 class ReconcileLogLevelsIT extends SandboxReconcileIT {
 
     private final Logger logger = Logger.getLogger(EnvironmentReconciler.class.getName());
+    private long testThread;
     private final List<LogRecord> lines = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            if (record.getMessage() != null && String.valueOf(record.getMessage()).startsWith("reconciled ")) {
+            if (record.getLongThreadID() == testThread && record.getMessage() != null
+                    && String.valueOf(record.getMessage()).startsWith("reconciled ")) {
                 lines.add(record);
             }
         }
@@ -39,6 +45,7 @@ class ReconcileLogLevelsIT extends SandboxReconcileIT {
 
     @BeforeEach
     void listen() {
+        testThread = Thread.currentThread().threadId();
         previous = logger.getLevel();
         logger.setLevel(Level.ALL);
         capture.setLevel(Level.ALL);
