@@ -5,7 +5,9 @@
 # 100x20x10 environments x services x variables, or for the one shape given.
 # Usage: bench/scale-benchmark.sh [ENVIRONMENTS SERVICES VARIABLES]   (add -o to MAVEN_ARGS to stay offline)
 set -eu
-cd "$(dirname "$0")/.."
-exec ./mvnw -B -q ${MAVEN_ARGS:-} test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
+# exec:java runs the benchmark inside Maven's JVM, in the folder Maven starts in: app/, where the application's
+# tests run too. The root pom builds the sandbox module first (-am); exec:java skips it.
+cd "$(dirname "$0")/../app"
+exec ../mvnw -B -q ${MAVEN_ARGS:-} -f ../pom.xml -pl app -am test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
   -Dexec.mainClass=dev.switchman.reconcile.ScaleBenchmark -Dexec.classpathScope=test \
   -Dexec.args="${*:-}"
