@@ -14,6 +14,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.Timer;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -108,17 +112,17 @@ class BuildTimeInitialisationTest {
     }
 
     static final class HoldsASecureRandom {
-        static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 
     static final class HoldsAnExecutor {
-        static final java.util.concurrent.ScheduledExecutorService EXECUTOR =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        static final ScheduledExecutorService EXECUTOR =
+                Executors.newSingleThreadScheduledExecutor();
     }
 
     static final class HoldsOnlyConstants {
         static final String NAME = "constant";
-        static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(5);
+        static final Duration TIMEOUT = Duration.ofSeconds(5);
     }
 
     private static Stream<String> runTimeOnlyStaticFields(Class<?> type) {

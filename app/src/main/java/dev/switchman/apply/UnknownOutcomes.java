@@ -11,6 +11,7 @@ import dev.switchman.railway.ProjectTopology;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
 import dev.switchman.railway.ServiceCreation;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -171,6 +172,6 @@ final class UnknownOutcomes {
     }
 
     private static boolean mentions(RailwayException failure, String words) {
-        return Objects.toString(failure.getMessage(), "").toLowerCase(java.util.Locale.ROOT).contains(words);
+        return Objects.toString(failure.getMessage(), "").toLowerCase(Locale.ROOT).contains(words);
     }
 }

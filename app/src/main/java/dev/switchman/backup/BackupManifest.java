@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 /**
  * What is known about one finished backup, written as JSON beside its dump ({@code <name>.json});
@@ -60,7 +61,7 @@ public record BackupManifest(String name, String project, String environment, St
                     n.path("sizeBytes").asLong(), Duration.ofMillis(n.path("durationMillis").asLong()),
                     n.path("revision").asText(null), BackupReason.fromLabel(n.path("reason").asText()),
                     n.path("sha256").asText(), Instant.parse(n.path("createdAt").asText()),
-                    java.util.stream.StreamSupport.stream(n.path("tables").spliterator(), false)
+                    StreamSupport.stream(n.path("tables").spliterator(), false)
                             .map(JsonNode::asText).toList());
         } catch (JsonProcessingException | RuntimeException e) {
             throw new BackupException("unreadable backup manifest: " + e.getMessage(), e);

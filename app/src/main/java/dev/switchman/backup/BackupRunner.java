@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -82,7 +84,7 @@ public final class BackupRunner {
             }
             if (copies.stream().noneMatch(CopyResult::stored)) {
                 throw new BackupException("backup " + name + " was stored in no destination: " + copies.stream()
-                        .map(CopyResult::toString).collect(java.util.stream.Collectors.joining("; ")));
+                        .map(CopyResult::toString).collect(Collectors.joining("; ")));
             }
             return new BackupResult(manifest, copies);
         } catch (IOException | RuntimeException e) {
@@ -191,7 +193,7 @@ public final class BackupRunner {
     }
 
     private void withVerifiedCopy(BackupStorage storage, BackupManifest manifest, List<String> tables,
-            java.util.function.Consumer<Path> use) {
+            Consumer<Path> use) {
         Path work = null;
         try {
             Files.createDirectories(workDir);

@@ -1,9 +1,9 @@
 package dev.switchman.backup;
 
 import dev.switchman.config.SwitchmanConfig;
-import dev.switchman.desired.Secrets;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.Secrets;
 import dev.switchman.store.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

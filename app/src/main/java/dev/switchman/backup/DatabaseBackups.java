@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -150,7 +151,7 @@ public final class DatabaseBackups {
     public static List<String> drillTables(DatabaseSpec database) {
         DatabaseSpec.RestoreDrill drill = database.backups() == null ? null : database.backups().drill();
         return drill == null ? List.of() : drill.checks().stream().map(DatabaseSpec.DrillCheck::table)
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
     }
 
     /** The newest verified copy's time, if any. */

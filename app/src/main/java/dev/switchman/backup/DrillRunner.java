@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,7 +51,7 @@ public final class DrillRunner {
             created = true;
             DatabaseTarget scratch = server.withDatabase(scratchName);
             runner.restore(storage, manifest, scratch,
-                    checks.stream().map(DrillCheck::table).filter(java.util.Objects::nonNull).toList());
+                    checks.stream().map(DrillCheck::table).filter(Objects::nonNull).toList());
             try (Connection c = scratch.connect()) {
                 for (DrillCheck check : checks) {
                     check(c, check).ifPresent(failures::add);
@@ -70,13 +72,13 @@ public final class DrillRunner {
                 failures.isEmpty(), List.copyOf(failures));
     }
 
-    private static java.util.Optional<String> check(Connection c, DrillCheck check) throws SQLException {
+    private static Optional<String> check(Connection c, DrillCheck check) throws SQLException {
         if (check.table() != null) {
             try (PreparedStatement s = c.prepareStatement("select to_regclass(?) is not null")) {
                 s.setString(1, check.table());
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next() || !r.getBoolean(1)) {
-                        return java.util.Optional.of("table " + check.table() + " is missing");
+                        return Optional.of("table " + check.table() + " is missing");
                     }
                 }
             }
@@ -85,7 +87,7 @@ public final class DrillRunner {
                         ResultSet r = s.executeQuery("select count(*) from " + quoted(check.table()))) {
                     long rows = r.next() ? r.getLong(1) : 0;
                     if (rows < check.minRows()) {
-                        return java.util.Optional.of("table " + check.table() + " has " + rows
+                        return Optional.of("table " + check.table() + " has " + rows
                                 + " rows, fewer than " + check.minRows());
                     }
                 }
@@ -95,12 +97,12 @@ public final class DrillRunner {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(check.query())) {
                 String first = r.next() ? r.getString(1) : null;
                 if (check.expect() != null && !check.expect().equals(first)) {
-                    return java.util.Optional.of("query \"" + check.query() + "\" returned " + first + ", expected "
+                    return Optional.of("query \"" + check.query() + "\" returned " + first + ", expected "
                             + check.expect());
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** {@code schema.table} or {@code table}, each part quoted as an identifier. */

@@ -1,5 +1,6 @@
 package dev.switchman.backup;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public record PostgresClientTools(Path pgDump, Path pgRestore) {
     private static Optional<Path> onPath(String program) {
         String path = System.getenv("PATH");
         return path == null ? Optional.empty()
-                : Stream.of(path.split(java.io.File.pathSeparator)).filter(d -> !d.isEmpty())
+                : Stream.of(path.split(File.pathSeparator)).filter(d -> !d.isEmpty())
                         .map(d -> Path.of(d, program)).filter(Files::isExecutable).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchman.backup;
 
+import dev.switchman.apply.RailwayTargets;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.migrate.PreMigrationBackup;
@@ -7,10 +8,10 @@ import dev.switchman.observed.ObservedService;
 import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.source.DesiredStateHolder;
-import dev.switchman.apply.RailwayTargets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The daemon's pre-migration backup, the migration runner's {@link PreMigrationBackup} port: a
@@ -41,7 +42,7 @@ public class PreMigrationBackupService implements PreMigrationBackup {
         }
         String location = taken.dumpBackup() != null
                 ? taken.copies().stream().map(folder -> withSlash(folder) + taken.dumpBackup() + ".dump")
-                        .collect(java.util.stream.Collectors.joining(" and "))
+                        .collect(Collectors.joining(" and "))
                 : "Railway volume backups of service " + database.service();
         return new BackupReceipt(taken.dumpBackup() != null ? taken.dumpBackup() : taken.volumeBackupWorkflow(),
                 location + (taken.dumpBackup() != null && taken.volumeBackupWorkflow() != null

@@ -7,6 +7,7 @@ import dev.switchman.notify.Notifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +49,7 @@ final class ScheduledJobs {
             count("switchman_backups_total", env, db, "failure");
             notifier.notify(BackupNotices.backupFailed(env.qualifiedName(), db.name(), "backup " + name
                     + " could not be stored in " + result.failedCopies().stream().map(CopyResult::toString)
-                            .collect(java.util.stream.Collectors.joining("; "))));
+                            .collect(Collectors.joining("; "))));
             return;
         }
         count("switchman_backups_total", env, db, "success");

@@ -1,5 +1,6 @@
 package dev.switchman.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.backup.BackupCatalog;
@@ -22,8 +23,11 @@ import dev.switchman.store.EventRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,7 +131,7 @@ final class BackupCommand {
 
     @Command(name = "now", description = "Take a backup now (reason: manual), a verified copy in each destination;"
             + " with DATABASE_URL also recorded in the catalog and followed by retention and orphan cleanup.")
-    static final class Now implements java.util.concurrent.Callable<Integer> {
+    static final class Now implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -166,7 +170,7 @@ final class BackupCommand {
     }
 
     @Command(name = "list", description = "List the backups in each destination, newest first.")
-    static final class ListBackups implements java.util.concurrent.Callable<Integer> {
+    static final class ListBackups implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -203,7 +207,7 @@ final class BackupCommand {
 
     @Command(name = "verify", description = "Check a backup's SHA-256 against its manifest (default: the newest);"
             + " --deep also checks that pg_restore reads the archive and lists every table it must hold.")
-    static final class Verify implements java.util.concurrent.Callable<Integer> {
+    static final class Verify implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -227,7 +231,7 @@ final class BackupCommand {
             Selection s = selection.resolve(CliSettings.of(spec), spec.commandLine().getErr());
             Destination from = s.destination(destination.position);
             BackupManifest m = s.find(from, backup);
-            List<String> tables = new java.util.ArrayList<>(m.tables());
+            List<String> tables = new ArrayList<>(m.tables());
             tables.addAll(DatabaseBackups.drillTables(s.spec));
             if (deep) {
                 Selection.runner().verifyDeep(from.storage(), m, DatabaseBackups.drillTables(s.spec));
@@ -241,7 +245,7 @@ final class BackupCommand {
                 Documents.print(spec.commandLine().getOut(), output.format, json);
             } else if (deep) {
                 spec.commandLine().getOut().printf("%s: checksum OK (%s), archive OK (%d table(s) with data: %s)%n",
-                        m.name(), m.sha256(), new java.util.LinkedHashSet<>(tables).size(), String.join(", ", tables));
+                        m.name(), m.sha256(), new LinkedHashSet<>(tables).size(), String.join(", ", tables));
             } else {
                 spec.commandLine().getOut().printf("%s: checksum OK (%s)%n", m.name(), m.sha256());
             }
@@ -253,7 +257,7 @@ final class BackupCommand {
     static ObjectNode manifest(BackupManifest m) {
         try {
             return (ObjectNode) Documents.JSON.readTree(m.toJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

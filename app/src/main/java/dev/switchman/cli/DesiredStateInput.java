@@ -1,9 +1,9 @@
 package dev.switchman.cli;
 
 import dev.switchman.desired.DesiredStateLoader;
-import dev.switchman.desired.diagnostic.Diagnostic;
 import dev.switchman.desired.LoadResult;
 import dev.switchman.desired.Secrets;
+import dev.switchman.desired.diagnostic.Diagnostic;
 import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.secrets.EnvironmentSecrets;
 import java.io.PrintWriter;

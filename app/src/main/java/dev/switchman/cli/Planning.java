@@ -1,6 +1,7 @@
 package dev.switchman.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchman.apply.RailwayTargets;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.Secrets;
@@ -10,7 +11,6 @@ import dev.switchman.plan.LastApplied;
 import dev.switchman.plan.Planner;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
-import dev.switchman.apply.RailwayTargets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

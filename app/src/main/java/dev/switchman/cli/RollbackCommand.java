@@ -2,10 +2,8 @@ package dev.switchman.cli;
 
 import dev.switchman.store.RolloutRow;
 import dev.switchman.store.RolloutState;
-import io.quarkus.runtime.Quarkus;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

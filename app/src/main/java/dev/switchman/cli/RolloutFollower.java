@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -123,9 +124,9 @@ final class RolloutFollower {
 
     private static Iterable<JsonNode> services(RolloutRow row) {
         try {
-            return row.servicesJson() == null ? java.util.List.of() : Documents.JSON.readTree(row.servicesJson());
+            return row.servicesJson() == null ? List.of() : Documents.JSON.readTree(row.servicesJson());
         } catch (JsonProcessingException unreadable) {
-            return java.util.List.of();
+            return List.of();
         }
     }
 

@@ -2,9 +2,9 @@ package dev.switchman.cli;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
-import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.reconcile.EnvironmentReconciler;
 import dev.switchman.rollout.Rollouts;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.store.EnvironmentControlRepository;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;

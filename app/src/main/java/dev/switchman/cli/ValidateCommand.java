@@ -3,13 +3,14 @@ package dev.switchman.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.DesiredStateValidator;
+import dev.switchman.desired.LoadResult;
 import dev.switchman.desired.diagnostic.Diagnostic;
 import dev.switchman.desired.diagnostic.Diagnostic.Severity;
-import dev.switchman.desired.LoadResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -109,7 +110,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         var diagnostics = root.putArray("diagnostics");
         report.diagnostics().forEach(d -> diagnostics.addObject()
-                .put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT))
+                .put("severity", d.severity().name().toLowerCase(Locale.ROOT))
                 .put("file", d.location().file()).put("line", d.location().line()).put("column", d.location().column())
                 .put("path", d.path()).put("message", d.message()));
         return root;

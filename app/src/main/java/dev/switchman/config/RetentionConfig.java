@@ -1,8 +1,7 @@
 package dev.switchman.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * How long the state store keeps history ({@code switchman.retention.*}, part of {@link SwitchmanConfig}):

@@ -1,12 +1,11 @@
 package dev.switchman.config;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Every {@code switchman.*} setting (environment variables: {@code SWITCHMAN_DESIRED_DIR}, ...). */
 @ConfigMapping(prefix = "switchman")

@@ -11,12 +11,13 @@ import dev.switchman.desired.DatabaseSpec.BackupDestination;
 import dev.switchman.desired.DatabaseSpec.BackupSpec;
 import dev.switchman.desired.DatabaseSpec.DrillCheck;
 import dev.switchman.desired.DatabaseSpec.MigrationSpec;
-import dev.switchman.desired.DatabaseSpec.Retention;
 import dev.switchman.desired.DatabaseSpec.RestoreDrill;
+import dev.switchman.desired.DatabaseSpec.Retention;
 import dev.switchman.desired.yaml.YamlNode.MapNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** Binds merged, validated database and policy mappings to records, filling in the defaults. */
 final class DatabaseBinder {
@@ -104,7 +105,7 @@ final class DatabaseBinder {
                         : drift.equals("reportOnly") ? Policy.DriftMode.REPORT_ONLY : Policy.DriftMode.SELF_HEAL,
                 bool(p, "prune", Policy.DEFAULT.prune()),
                 rollback == null ? Policy.DEFAULT.rollback()
-                        : Policy.RollbackMode.valueOf(rollback.toUpperCase(java.util.Locale.ROOT)),
+                        : Policy.RollbackMode.valueOf(rollback.toUpperCase(Locale.ROOT)),
                 duration(p, "interval", Policy.DEFAULT.interval()),
                 bool(p, "suspend", Policy.DEFAULT.suspend()));
     }

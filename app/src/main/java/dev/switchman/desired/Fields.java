@@ -7,6 +7,7 @@ import dev.switchman.desired.yaml.YamlNode.ScalarNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ final class Fields {
 
     static Boolean bool(MapNode parent, String key) {
         String t = text(parent, key);
-        return t == null ? null : Boolean.valueOf(t.toLowerCase(java.util.Locale.ROOT));
+        return t == null ? null : Boolean.valueOf(t.toLowerCase(Locale.ROOT));
     }
 
     static boolean bool(MapNode parent, String key, boolean fallback) {
@@ -100,7 +101,7 @@ final class Fields {
             return null;
         }
         return switch (s.type()) {
-            case BOOLEAN -> Boolean.valueOf(s.text().toLowerCase(java.util.Locale.ROOT));
+            case BOOLEAN -> Boolean.valueOf(s.text().toLowerCase(Locale.ROOT));
             case INTEGER -> parseOr(s.text(), true);
             case FLOAT -> parseOr(s.text(), false);
             case NULL -> null;

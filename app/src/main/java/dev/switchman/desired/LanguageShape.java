@@ -4,8 +4,8 @@ import static dev.switchman.desired.shape.Shapes.field;
 import static dev.switchman.desired.shape.Shapes.named;
 import static dev.switchman.desired.shape.Shapes.object;
 import static dev.switchman.desired.shape.Shapes.oneOfValues;
-import static dev.switchman.desired.shape.Shapes.string;
 import static dev.switchman.desired.shape.Shapes.strictObject;
+import static dev.switchman.desired.shape.Shapes.string;
 
 import dev.switchman.desired.shape.SchemaGenerator;
 import dev.switchman.desired.shape.Shape;

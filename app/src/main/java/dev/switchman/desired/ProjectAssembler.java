@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Puts valid documents together: each environment with its project's defaults merged in, checked
@@ -76,7 +77,7 @@ final class ProjectAssembler {
         return result;
     }
 
-    private java.util.Optional<DesiredEnvironment> environment(ProjectDocument project, EnvironmentDocument env) {
+    private Optional<DesiredEnvironment> environment(ProjectDocument project, EnvironmentDocument env) {
         MapNode merged = Merger.merge(project.defaults(), env.spec());
         List<ShapeValidator.Problem> problems = ShapeValidator.validate(merged, LanguageShape.environmentSpec(),
                 ShapeValidator.Mode.MERGED);
@@ -87,7 +88,7 @@ final class ProjectAssembler {
         DesiredEnvironment bound = EnvironmentBinder.bind(env, merged);
         diagnostics.addAll(SemanticChecks.check(bound, root));
         fingerprints.put(bound.qualifiedName(), EnvironmentFingerprint.of(project, env, merged, bound, root));
-        return java.util.Optional.of(bound);
+        return Optional.of(bound);
     }
 
     private void unknownProject(EnvironmentDocument env, Documents documents, Map<String, ProjectDocument> projects) {

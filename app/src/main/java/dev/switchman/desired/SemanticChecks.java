@@ -4,6 +4,7 @@ import dev.switchman.desired.diagnostic.Diagnostic;
 import dev.switchman.settings.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +118,7 @@ final class SemanticChecks {
             Path target = realRoot.resolve(relative).normalize();
             return target.startsWith(realRoot) && Files.isDirectory(target)
                     && target.toRealPath().startsWith(realRoot);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | InvalidPathException e) {
             return false;
         }
     }

@@ -2,6 +2,7 @@ package dev.switchman.desired;
 
 import dev.switchman.desired.diagnostic.Diagnostic;
 import dev.switchman.desired.diagnostic.SourceLocation;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -85,19 +87,19 @@ final class SourceTree {
         return new Scan(files, diagnostics);
     }
 
-    private static java.util.Optional<SourceFile> read(String relative, Path file, List<Diagnostic> diagnostics) {
+    private static Optional<SourceFile> read(String relative, Path file, List<Diagnostic> diagnostics) {
         SourceLocation at = new SourceLocation(relative, 0, 0);
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 diagnostics.add(Diagnostic.error(at, "", "file is " + size + " bytes; the limit is "
                         + MAX_FILE_BYTES + " (1 MiB)"));
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new SourceFile(relative, Files.readAllBytes(file)));
+            return Optional.of(new SourceFile(relative, Files.readAllBytes(file)));
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(at, "", "cannot read: " + e.getMessage()));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -110,6 +112,6 @@ final class SourceTree {
     }
 
     private static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return root.relativize(file).toString().replace(File.separatorChar, '/');
     }
 }

@@ -2,6 +2,7 @@ package dev.switchman.desired;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to check after a deployment of the service reaches SUCCESS on Railway.
@@ -52,10 +53,10 @@ public record VerificationSpec(
      * @param path dotted path of the value (relative to each member when {@code each} is set)
      * @param oneOf allowed values (strings, numbers, booleans)
      */
-    public record JsonExpectation(String each, java.util.Map<String, Object> where, String path, List<Object> oneOf) {
+    public record JsonExpectation(String each, Map<String, Object> where, String path, List<Object> oneOf) {
 
         public JsonExpectation {
-            where = where == null ? java.util.Map.of() : java.util.Map.copyOf(where);
+            where = where == null ? Map.of() : Map.copyOf(where);
             oneOf = List.copyOf(oneOf);
         }
     }

@@ -136,7 +136,7 @@ public final class FlywayMigrations {
                 .validateMigrationNaming(true)
                 // a session-level advisory lock: the default transactional one keeps a transaction open
                 // that CREATE INDEX CONCURRENTLY waits for, forever
-                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
                 .load();
     }
 

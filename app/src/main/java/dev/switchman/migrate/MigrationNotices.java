@@ -1,8 +1,6 @@
 package dev.switchman.migrate;
 
 import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.migrate.MigrationGate;
-import dev.switchman.migrate.MigrationOutcome;
 import dev.switchman.notify.Notification;
 import dev.switchman.notify.NotificationKind;
 import dev.switchman.notify.Notifier;

@@ -2,6 +2,7 @@ package dev.switchman.migrate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +45,7 @@ public final class NonTransactionalStatements {
         for (Pattern pattern : PATTERNS) {
             Matcher matcher = pattern.matcher(code);
             while (matcher.find()) {
-                found.add(matcher.group().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT));
+                found.add(matcher.group().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT));
             }
         }
         return found;

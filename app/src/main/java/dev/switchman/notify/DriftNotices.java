@@ -2,8 +2,6 @@ package dev.switchman.notify;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
-import dev.switchman.notify.Notification;
-import dev.switchman.notify.NotificationKind;
 import dev.switchman.plan.Change;
 import java.util.List;
 import java.util.Map;

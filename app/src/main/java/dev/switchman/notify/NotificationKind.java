@@ -1,5 +1,7 @@
 package dev.switchman.notify;
 
+import java.util.Locale;
+
 /**
  * What a notification says. Each kind belongs to a topic (one alert slot per environment, service and
  * topic; for backups, migrations and schema drift the "service" is the database) and either opens an alert, closes one,
@@ -28,7 +30,7 @@ public enum NotificationKind {
         ROLLOUT, DRIFT, HEALTH, BACKUP, MIGRATION, SCHEMA;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -118,7 +119,7 @@ public final class Notifier implements AutoCloseable {
     private void decideAndSend(Notification notification) {
         Optional<DesiredEnvironment> environment = environments.apply(notification.environment());
         List<NotificationTarget> targets = environment.map(DesiredEnvironment::notifications).orElse(List.of());
-        List<Integer> accepting = java.util.stream.IntStream.range(0, targets.size())
+        List<Integer> accepting = IntStream.range(0, targets.size())
                 .filter(i -> targets.get(i).accepts(notification.kind().eventName())).boxed().toList();
         if (accepting.isEmpty()) {
             return;

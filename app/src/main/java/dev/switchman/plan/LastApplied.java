@@ -3,9 +3,11 @@ package dev.switchman.plan;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Secrets;
 import dev.switchman.desired.VariableValue;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -68,20 +70,20 @@ public record LastApplied(
     }
 
     /** The fingerprint of the value applied to {@code service}'s {@code path}: empty when not applied or unknown. */
-    public java.util.Optional<String> settingFingerprint(String service, String path) {
-        return java.util.Optional.ofNullable(settingFingerprints.getOrDefault(service, Map.of()).get(path))
+    public Optional<String> settingFingerprint(String service, String path) {
+        return Optional.ofNullable(settingFingerprints.getOrDefault(service, Map.of()).get(path))
                 .filter(hash -> !hash.isEmpty());
     }
 
     /** The same record, now owing a deployment to {@code services} as well. */
-    public LastApplied owing(java.util.Collection<String> services) {
+    public LastApplied owing(Collection<String> services) {
         Set<String> owed = new TreeSet<>(undeployed);
         owed.addAll(services);
         return new LastApplied(revision, inventory, variableFingerprints, settingFingerprints, owed);
     }
 
     /** The same record, the deployments of {@code services} started. */
-    public LastApplied deployed(java.util.Collection<String> services) {
+    public LastApplied deployed(Collection<String> services) {
         Set<String> owed = new TreeSet<>(undeployed);
         owed.removeAll(services);
         return new LastApplied(revision, inventory, variableFingerprints, settingFingerprints, owed);

@@ -7,9 +7,11 @@ import dev.switchman.desired.ServiceSpec;
 import dev.switchman.desired.VariableValue;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
+import dev.switchman.observed.ObservedVariable;
 import dev.switchman.settings.Setting;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +96,9 @@ public final class Planner {
             VariableDiff created = new VariableDiff(VariableScope.service(name), spec.variables(), Map.of(),
                     Map.of(), secrets, false, "");
             blockers.addAll(created.blockers);
-            Map<String, PlannedValue> variables = new java.util.LinkedHashMap<>();
+            Map<String, PlannedValue> variables = new LinkedHashMap<>();
             created.sets.forEach(c -> variables.put(((Change.VariableSet) c).name(), ((Change.VariableSet) c).after()));
-            Map<String, Object> settings = new java.util.LinkedHashMap<>(spec.settings().byPath());
+            Map<String, Object> settings = new LinkedHashMap<>(spec.settings().byPath());
             settings.keySet().removeIf(path -> Setting.byPath(path).orElseThrow().isVolume());
             changes.add(new Change.ServiceCreate(name, settings, variables));
             new ServiceDiff(spec, null, lastApplied.managedSettings(name), changes, notes).volume();
@@ -110,7 +112,7 @@ public final class Planner {
     }
 
     private VariableDiff variables(VariableScope scope, Map<String, VariableValue> declared,
-            Map<String, dev.switchman.observed.ObservedVariable> current) {
+            Map<String, ObservedVariable> current) {
         VariableDiff diff = new VariableDiff(scope, declared, current, lastApplied.fingerprints(scope), secrets,
                 prune, declaresNothing ? "the desired environment declares nothing" : "prune is off");
         notes.addAll(diff.notes);

@@ -1,9 +1,8 @@
 package dev.switchman.railway;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * How the last Railway request ended, for readiness, and the client's request budget, for the loop: the client

@@ -2,6 +2,7 @@ package dev.switchman.reconcile;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 
 /**
  * How often the declared environments can be read within their share of the hourly API budget. At rest each
@@ -39,7 +40,7 @@ record BudgetFit(double stretch, double readsPerHour, int perHour) {
 
     /** One sentence for the log and the health check. */
     String describe(int environments) {
-        return String.format(java.util.Locale.ROOT, "%d environment(s) at their declared intervals need %.0f reads per"
+        return String.format(Locale.ROOT, "%d environment(s) at their declared intervals need %.0f reads per"
                 + " hour, more than half of the budget of %d; every interval is stretched %.2fx", environments,
                 readsPerHour, perHour, stretch);
     }

@@ -25,6 +25,7 @@ import dev.switchman.store.RunRepository;
 import dev.switchman.store.StoreException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public class EnvironmentReconciler implements ReconcileScheduler.Action {
             RunRepository runs, LastAppliedRepository lastApplied, InventoryRepository inventory,
             EnvironmentStatusRepository statuses, EventRepository events, MeterRegistry registry,
             Notifier notifier, RolloutRepository rolloutStore, HoldRepository holds,
-            jakarta.enterprise.event.Event<RolloutEvent> rolloutEvents, DataSource store,
+            Event<RolloutEvent> rolloutEvents, DataSource store,
             Instance<PreMigrationBackup> backups, Secrets secrets) {
         this(railway, name -> desired.current().flatMap(state -> state.railwayProjectId(name)),
                 secrets, runs, lastApplied, inventory, statuses, events, registry,

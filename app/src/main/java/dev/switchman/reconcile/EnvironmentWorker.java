@@ -1,9 +1,8 @@
 package dev.switchman.reconcile;
 
+import dev.switchman.desired.Policy;
 import java.time.Duration;
 import java.time.Instant;
-
-import dev.switchman.desired.Policy;
 
 /**
  * The loop's memory of one environment: what it last ran, when it runs next and why. Mutable;

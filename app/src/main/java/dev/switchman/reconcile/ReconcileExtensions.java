@@ -24,6 +24,8 @@ import dev.switchman.store.HoldRepository;
 import dev.switchman.store.RolloutRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Instance;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,8 +107,8 @@ public record ReconcileExtensions(Notifier notifier, Rollouts rollouts, Migratio
 
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "unknown-host";
         }
     }

@@ -1,7 +1,20 @@
 package dev.switchman.reconcile;
 
+import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.railway.RailwayConfig;
+import dev.switchman.railway.RailwayStatus;
 import dev.switchman.source.DesiredStateHolder;
+import dev.switchman.store.EnvironmentControl;
+import dev.switchman.store.EnvironmentControlRepository;
+import dev.switchman.store.EnvironmentEvent;
+import dev.switchman.store.EventRepository;
 import dev.switchman.store.LeaderLock;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -9,28 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.jboss.logging.Logger;
-
-import dev.switchman.config.SwitchmanConfig;
-import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.railway.RailwayConfig;
-import dev.switchman.railway.RailwayStatus;
-import dev.switchman.store.EnvironmentControl;
-import dev.switchman.store.EnvironmentControlRepository;
-import dev.switchman.store.EnvironmentEvent;
-import dev.switchman.store.EventRepository;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * The daemon's loop: every tick, the leading replica starts the environments that are due (see

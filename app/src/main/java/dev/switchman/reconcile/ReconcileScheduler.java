@@ -1,9 +1,16 @@
 package dev.switchman.reconcile;
 
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.DesiredState;
+import dev.switchman.desired.Policy;
+import dev.switchman.store.EnvironmentControl;
+import dev.switchman.store.EnvironmentControlRepository;
+import dev.switchman.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.jboss.logging.Logger;
-
-import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.desired.DesiredState;
-import dev.switchman.desired.Policy;
-import dev.switchman.store.EnvironmentControl;
-import dev.switchman.store.EnvironmentControlRepository;
-import dev.switchman.store.StoreException;
 
 /**
  * Decides when each environment runs and runs it on a small executor: at most one run per
@@ -180,7 +179,7 @@ public final class ReconcileScheduler {
             return;
         }
         int room = batch - starts.size() % batch;
-        early.stream().sorted(java.util.Comparator.comparing(s -> s.worker().nextRunAt)).limit(room % batch)
+        early.stream().sorted(Comparator.comparing(s -> s.worker().nextRunAt)).limit(room % batch)
                 .forEach(s -> starts.add(new Start(s.worker(), s.environment(), s.fingerprint(), s.invalid(),
                         "interval")));
     }

@@ -1,5 +1,7 @@
 package dev.switchman.rollout;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.desired.Policy;
 import dev.switchman.observed.ObservedDeployment;
 import dev.switchman.observed.ObservedEnvironment;
@@ -8,11 +10,11 @@ import dev.switchman.railway.Deployment;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.railway.RailwayException;
 import dev.switchman.railway.ServiceInstanceUpdate;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchman.rollout.DeploymentTrack.Stage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -39,8 +41,8 @@ final class Rollbacks {
     }
 
     void roll(Rollout rollout, ObservedEnvironment observed, Instant now) {
-        List<ServiceRollout> reversed = new java.util.ArrayList<>(rollout.services);
-        java.util.Collections.reverse(reversed);
+        List<ServiceRollout> reversed = new ArrayList<>(rollout.services);
+        Collections.reverse(reversed);
         for (ServiceRollout service : reversed) {
             switch (service.rollback) {
                 case "none" -> begin(rollout, service, observed, now);

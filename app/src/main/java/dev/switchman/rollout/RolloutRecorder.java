@@ -14,8 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Writes down what a rollout does: the rollout row and quarantines (store), the environment's event
@@ -176,7 +178,7 @@ final class RolloutRecorder {
         progress(rollout, at);
         Counter.builder("switchman_rollouts_total").tag("result", label(rollout.state)).register(registry).increment();
         if (rollout.state == Rollout.State.SUCCEEDED) {
-            Map<String, String> deployments = new java.util.LinkedHashMap<>();
+            Map<String, String> deployments = new LinkedHashMap<>();
             rollout.services.forEach(s -> deployments.put(s.name, s.forward.deploymentId));
             append(rollout, at, "Normal", "RolloutSucceeded", deployments.size() + " service(s) verified", null);
             emit(new RolloutEvent.RolloutSucceeded(rollout.qualifiedName(), rollout.revision, deployments,
@@ -257,7 +259,7 @@ final class RolloutRecorder {
         try {
             listener.on(event);
         } catch (RuntimeException e) {
-            org.jboss.logging.Logger.getLogger(RolloutRecorder.class).warnf(e, "a rollout listener failed on %s", event);
+            Logger.getLogger(RolloutRecorder.class).warnf(e, "a rollout listener failed on %s", event);
         }
     }
 }

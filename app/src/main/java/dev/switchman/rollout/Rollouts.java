@@ -4,6 +4,7 @@ import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
+import dev.switchman.observed.RailwayEnvironmentParser;
 import dev.switchman.railway.RailwayApi;
 import dev.switchman.store.EventRepository;
 import dev.switchman.store.Hold;
@@ -217,7 +218,7 @@ public final class Rollouts implements RolloutControl {
             return quarantine;
         }
         Instant now = clock.get();
-        ObservedEnvironment observed = dev.switchman.observed.RailwayEnvironmentParser.parse(
+        ObservedEnvironment observed = RailwayEnvironmentParser.parse(
                 railway.environmentState(environmentId));
         recorder.store().lift(environment.project(), environment.name());
         recorder.lifted(environment.project(), environment.name(), quarantine.get().revision(), by, now);
@@ -250,7 +251,7 @@ public final class Rollouts implements RolloutControl {
     public RolloutRow rollback(DesiredEnvironment environment, String environmentId, String fingerprint,
             String provenance, String service, String to, String by, Runnable pause) {
         Instant now = clock.get();
-        ObservedEnvironment observed = dev.switchman.observed.RailwayEnvironmentParser.parse(
+        ObservedEnvironment observed = RailwayEnvironmentParser.parse(
                 railway.environmentState(environmentId));
         ObservedService seen = observed.services().get(service);
         if (seen == null || seen.latestDeployment() == null) {
@@ -265,7 +266,7 @@ public final class Rollouts implements RolloutControl {
                 current, target, "rolled back by hand (" + by + ")", by, observed.unmergedChangesCount() > 0, now);
         while (rollout.state == Rollout.State.IN_PROGRESS) {
             pause.run();
-            ObservedEnvironment fresh = dev.switchman.observed.RailwayEnvironmentParser.parse(
+            ObservedEnvironment fresh = RailwayEnvironmentParser.parse(
                     railway.environmentState(environmentId));
             engine.advance(rollout, fresh, clock.get());
         }

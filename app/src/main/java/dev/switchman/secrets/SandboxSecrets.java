@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,7 @@ public final class SandboxSecrets implements Secrets {
         if (announced.add(name)) {
             LOG.log(System.Logger.Level.WARNING, "secret {0} is not set: the sandbox gets a generated stand-in value", name);
         }
-        return Optional.of("sandbox-" + name.toLowerCase(java.util.Locale.ROOT) + "-" + digest(name));
+        return Optional.of("sandbox-" + name.toLowerCase(Locale.ROOT) + "-" + digest(name));
     }
 
     private static String digest(String name) {

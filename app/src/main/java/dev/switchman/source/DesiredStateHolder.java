@@ -1,5 +1,22 @@
 package dev.switchman.source;
 
+import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.DesiredState;
+import dev.switchman.desired.DesiredStateLoader;
+import dev.switchman.desired.DiagnosticScope;
+import dev.switchman.desired.LoadResult;
+import dev.switchman.desired.TreeRevision;
+import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.store.DesiredStateLoad;
+import dev.switchman.store.DesiredStateLoadRepository;
+import dev.switchman.store.StoreException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -7,30 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.jboss.logging.Logger;
-
-import dev.switchman.config.SwitchmanConfig;
-import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.desired.DesiredState;
-import dev.switchman.desired.DiagnosticScope;
-import dev.switchman.desired.DesiredStateLoader;
-import dev.switchman.desired.diagnostic.Diagnostic;
-import dev.switchman.desired.LoadResult;
-import dev.switchman.desired.TreeRevision;
-import dev.switchman.source.GitSource;
-import dev.switchman.source.GitSourceSettings;
-import dev.switchman.source.GitSourceStatus;
-import dev.switchman.store.DesiredStateLoad;
-import dev.switchman.store.DesiredStateLoadRepository;
-import dev.switchman.store.StoreException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Holds the desired state in force. Loads the desired-state directory at start and whenever its

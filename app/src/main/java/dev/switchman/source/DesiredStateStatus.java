@@ -1,11 +1,10 @@
 package dev.switchman.source;
 
+import dev.switchman.desired.DesiredState;
+import dev.switchman.desired.diagnostic.Diagnostic;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import dev.switchman.desired.DesiredState;
-import dev.switchman.desired.diagnostic.Diagnostic;
 
 /**
  * What the holder knows, as one consistent value.

@@ -1,14 +1,12 @@
 package dev.switchman.source;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchman.desired.diagnostic.Diagnostic;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.switchman.desired.diagnostic.Diagnostic;
 
 /** Diagnostics as the JSON array the store keeps: plain maps, so nothing needs reflection. */
 final class DiagnosticsJson {

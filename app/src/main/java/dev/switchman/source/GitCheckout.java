@@ -1,11 +1,12 @@
 package dev.switchman.source;
 
+import dev.switchman.redaction.Redactor;
+import dev.switchman.source.GitFetchFailure.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Optional;
-
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand.ResetType;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -17,9 +18,6 @@ import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-
-import dev.switchman.redaction.Redactor;
-import dev.switchman.source.GitFetchFailure.Reason;
 
 /**
  * One working copy following one branch. A fetch asks for the branch tip only (depth 1) and then

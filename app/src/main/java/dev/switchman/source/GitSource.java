@@ -1,5 +1,9 @@
 package dev.switchman.source;
 
+import dev.switchman.redaction.Redactor;
+import dev.switchman.source.GitFetchFailure.Reason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +16,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.BiFunction;
-
 import org.jboss.logging.Logger;
-
-import dev.switchman.redaction.Redactor;
-import dev.switchman.source.GitFetchFailure.Reason;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The desired state's git repository, seen as "the checkout in force". {@link #fetchNow()} fetches the

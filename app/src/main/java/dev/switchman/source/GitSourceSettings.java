@@ -1,12 +1,11 @@
 package dev.switchman.source;
 
+import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.redaction.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-
-import dev.switchman.config.SwitchmanConfig;
-import dev.switchman.redaction.Redactor;
 
 /**
  * What the git source needs to know, checked once at start.

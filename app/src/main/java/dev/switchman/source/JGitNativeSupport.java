@@ -1,8 +1,7 @@
 package dev.switchman.source;
 
-import org.eclipse.jgit.lib.CoreConfig;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.jgit.lib.CoreConfig;
 
 /**
  * What JGit reaches by reflection and the quarkus-jgit extension does not register: the extension

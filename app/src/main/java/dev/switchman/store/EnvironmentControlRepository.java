@@ -1,13 +1,11 @@
 package dev.switchman.store;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import javax.sql.DataSource;
 
 /** Suspensions and reconcile requests per environment; the leading replica reads them every tick. */

@@ -1,9 +1,7 @@
 package dev.switchman.store;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.List;
 import javax.sql.DataSource;
 
 /** The event history of each environment, append-only. */

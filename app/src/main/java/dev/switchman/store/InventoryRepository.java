@@ -1,12 +1,10 @@
 package dev.switchman.store;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import javax.sql.DataSource;
 
 /** The inventory of what Switchman created: pruning deletes nothing that is not listed here. */

@@ -1,9 +1,7 @@
 package dev.switchman.store;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** One last-applied snapshot per environment; saving replaces the previous one. */

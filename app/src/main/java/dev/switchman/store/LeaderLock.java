@@ -1,5 +1,9 @@
 package dev.switchman.store;
 
+import dev.switchman.config.SwitchmanConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,15 +11,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import dev.switchman.config.SwitchmanConfig;
+import org.postgresql.Driver;
 
 /**
  * Only one replica acts at a time: the leader holds a PostgreSQL session advisory lock on a
@@ -141,7 +139,7 @@ public class LeaderLock {
         username.ifPresent(u -> properties.setProperty("user", u));
         password.ifPresent(p -> properties.setProperty("password", p));
         properties.setProperty("ApplicationName", "switchman-leader-lock");
-        Connection connection = new org.postgresql.Driver().connect(url, properties);
+        Connection connection = new Driver().connect(url, properties);
         if (connection == null) {
             throw new SQLException("not a PostgreSQL JDBC URL: " + url);
         }

@@ -1,5 +1,6 @@
 package dev.switchman.store;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -7,9 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import javax.sql.DataSource;
 
 /** The notification states sent (for deduplication across restarts) and the delivery log. */

@@ -1,10 +1,8 @@
 package dev.switchman.store;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import javax.sql.DataSource;
 
 /**

@@ -1,14 +1,12 @@
 package dev.switchman.web;
 
+import dev.switchman.config.SwitchmanConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
-
-import dev.switchman.config.SwitchmanConfig;
 
 /**
  * Guards the mutating endpoints with {@code Authorization: Bearer <switchman.api.token>}. Without a

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,10 +63,10 @@ public class BackupsResource {
                     : copies.stream().filter(c -> !c.good()).findFirst().orElse(first).status();
             return new BackupView(first.name(), first.reason().label(), status, anyGood, shown.sizeBytes(),
                     shown.sha256(), first.startedAt(), copies.stream().map(CatalogEntry::finishedAt)
-                            .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null),
-                    copies.stream().map(CatalogEntry::verifiedAt).filter(java.util.Objects::nonNull)
+                            .filter(Objects::nonNull).max(Instant::compareTo).orElse(null),
+                    copies.stream().map(CatalogEntry::verifiedAt).filter(Objects::nonNull)
                             .max(Instant::compareTo).orElse(null),
-                    copies.stream().map(CatalogEntry::error).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                    copies.stream().map(CatalogEntry::error).filter(Objects::nonNull).findFirst().orElse(null),
                     copies.stream().map(CopyView::of).toList());
         }
     }

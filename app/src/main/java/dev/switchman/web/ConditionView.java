@@ -1,8 +1,7 @@
 package dev.switchman.web;
 
-import java.time.Instant;
-
 import dev.switchman.store.EnvironmentCondition;
+import java.time.Instant;
 
 /**
  * One condition as the status API shows it.

@@ -1,15 +1,13 @@
 package dev.switchman.web;
 
+import dev.switchman.desired.diagnostic.Diagnostic;
+import dev.switchman.source.DesiredStateHolder;
+import dev.switchman.source.DesiredStateStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import dev.switchman.desired.diagnostic.Diagnostic;
-import dev.switchman.source.DesiredStateHolder;
-import dev.switchman.source.DesiredStateStatus;
 
 /**
  * Ready once a valid desired state was loaded. A later invalid revision keeps it ready (the last

@@ -1,16 +1,14 @@
 package dev.switchman.web;
 
-import java.util.Locale;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.source.DesiredStateHolder.LoadOutcome;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 
 /**
  * The desired-state meters, read from the holder when scraped:

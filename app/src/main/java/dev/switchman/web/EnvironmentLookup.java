@@ -1,14 +1,12 @@
 package dev.switchman.web;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.source.DesiredStateHolder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
  * Finds the declared environment an API path names: {@code project/env} (slash url-encoded or not)

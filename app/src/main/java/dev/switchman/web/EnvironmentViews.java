@@ -1,18 +1,8 @@
 package dev.switchman.web;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.reconcile.EnvironmentSchedule;
@@ -23,10 +13,17 @@ import dev.switchman.store.EnvironmentEvent;
 import dev.switchman.store.EnvironmentStatus;
 import dev.switchman.store.EnvironmentStatusRepository;
 import dev.switchman.store.EventRepository;
-import dev.switchman.store.ReconcileRun;
 import dev.switchman.store.HoldRepository;
+import dev.switchman.store.ReconcileRun;
 import dev.switchman.store.RolloutRepository;
 import dev.switchman.store.RunRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Builds the status API's views from the desired state, what the reconciler stored, and the loop. */
 @ApplicationScoped

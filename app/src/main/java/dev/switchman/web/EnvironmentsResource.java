@@ -1,8 +1,8 @@
 package dev.switchman.web;
 
-import java.util.List;
-import java.util.Optional;
-
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.reconcile.ReconcileLoop;
+import dev.switchman.source.DesiredStateHolder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,10 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.source.DesiredStateHolder;
-import dev.switchman.reconcile.ReconcileLoop;
 
 /**
  * The status API under {@code /api/v1/environments}: reads for anyone who can reach it; reconcile,
@@ -154,7 +152,7 @@ public class EnvironmentsResource {
     }
 
     private Response authorized(String authorization, String name,
-            java.util.function.Function<DesiredEnvironment, Response> action) {
+            Function<DesiredEnvironment, Response> action) {
         Optional<Response> refusal = token.refusal(authorization);
         return refusal.orElseGet(() -> action.apply(lookup.find(name)));
     }

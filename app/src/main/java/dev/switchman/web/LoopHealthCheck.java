@@ -1,19 +1,16 @@
 package dev.switchman.web;
 
+import dev.switchman.config.SwitchmanConfig;
+import dev.switchman.reconcile.LoopHealth;
+import dev.switchman.reconcile.ReconcileLoop;
+import dev.switchman.source.DesiredStateHolder;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
-
-import dev.switchman.config.SwitchmanConfig;
-import dev.switchman.source.DesiredStateHolder;
-import dev.switchman.reconcile.LoopHealth;
-import dev.switchman.reconcile.ReconcileLoop;
 
 /**
  * Alive unless the loop is wedged: the desired-state poll missed three intervals, the reconcile

@@ -1,11 +1,5 @@
 package dev.switchman.web;
 
-import java.util.HashSet;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import dev.switchman.reconcile.EnvironmentSchedule;
 import dev.switchman.reconcile.ReconcileLoop;
 import dev.switchman.store.StoreException;
@@ -13,6 +7,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The loop's gauges: {@code switchman_leader} (1 on the replica holding the lock),

@@ -1,17 +1,15 @@
 package dev.switchman.web;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
-
 import dev.switchman.railway.RailwayAuth;
 import dev.switchman.railway.RailwayConfig;
 import dev.switchman.railway.RailwayStatus;
 import dev.switchman.reconcile.LoopHealth;
 import dev.switchman.reconcile.ReconcileLoop;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready while Railway answered the last request, whatever it answered: a 429 means "slow down", not

@@ -1,8 +1,7 @@
 package dev.switchman.web;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 
 /**
  * One reconcile run as the status API shows it.

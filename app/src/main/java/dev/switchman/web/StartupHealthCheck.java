@@ -1,14 +1,12 @@
 package dev.switchman.web;
 
+import dev.switchman.source.DesiredStateHolder;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-
-import dev.switchman.source.DesiredStateHolder;
 
 /** Started once the state store's schema is migrated and the first desired-state load was attempted. */
 @Startup

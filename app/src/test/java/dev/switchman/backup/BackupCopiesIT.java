@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,8 +90,8 @@ class BackupCopiesIT {
             }
 
             assertThat(result.copies()).extracting(CopyResult::destination, CopyResult::stored).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(dir.resolve("volume/acme/production/shop").toString(), true),
-                    org.assertj.core.groups.Tuple.tuple("s3://backups/offsite/acme/production/shop/", true));
+                    Tuple.tuple(dir.resolve("volume/acme/production/shop").toString(), true),
+                    Tuple.tuple("s3://backups/offsite/acme/production/shop/", true));
             assertThat(catalog.entries("acme", "production", "shop")).hasSize(2).allSatisfy(copy -> {
                 assertThat(copy.name()).isEqualTo(result.manifest().name());
                 assertThat(copy.verified()).isTrue();
@@ -142,15 +144,15 @@ class BackupCopiesIT {
 
         String manual = backups.backup(env, shop, BackupReason.MANUAL, null).manifest().name();
         clock.advance(Duration.ofDays(1));
-        String preMigration = new PreMigrationBackups(backups, null, (e, s) -> java.util.Optional.empty())
+        String preMigration = new PreMigrationBackups(backups, null, (e, s) -> Optional.empty())
                 .take(env, shop, "rev-2").dumpBackup();
         clock.advance(Duration.ofDays(1));
         String anotherManual = backups.backup(env, shop, BackupReason.MANUAL, null).manifest().name();
 
         assertThat(catalog.entries("acme", "production", "shop")).extracting(CatalogEntry::name, CatalogEntry::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(anotherManual, CatalogEntry.COMPLETED),
-                        org.assertj.core.groups.Tuple.tuple(preMigration, CatalogEntry.DELETED),
-                        org.assertj.core.groups.Tuple.tuple(manual, CatalogEntry.DELETED));
+                .containsExactly(Tuple.tuple(anotherManual, CatalogEntry.COMPLETED),
+                        Tuple.tuple(preMigration, CatalogEntry.DELETED),
+                        Tuple.tuple(manual, CatalogEntry.DELETED));
         assertThat(backups.destinations(env, shop).get(0).storage().keys())
                 .containsExactlyInAnyOrder(anotherManual + ".dump", anotherManual + ".json");
     }

@@ -9,8 +9,8 @@ import dev.switchman.desired.DesiredProject;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.NotificationTarget;
 import dev.switchman.desired.Policy;
-import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.VariableValue;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.notify.Notifier;
 import dev.switchman.notify.NotifySettings;
 import dev.switchman.secrets.EnvironmentSecrets;
@@ -24,6 +24,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +52,7 @@ class BackupNotificationsIT {
     @TempDir
     Path dir;
     private final WebhookReceiver receiver = new WebhookReceiver();
-    private final Map<String, String> secrets = new java.util.HashMap<>();
+    private final Map<String, String> secrets = new HashMap<>();
     private Notifier notifier;
     private BackupSchedule schedule;
     private DesiredState state;
@@ -113,7 +116,7 @@ class BackupNotificationsIT {
 
     /** 03:00 on the day after the test started, and then not for a year: one backup, drilled day after day. */
     private String onceTomorrow() {
-        var tomorrow = start.plus(Duration.ofDays(1)).atZone(java.time.ZoneOffset.UTC);
+        var tomorrow = start.plus(Duration.ofDays(1)).atZone(ZoneOffset.UTC);
         return "0 3 " + tomorrow.getDayOfMonth() + " " + tomorrow.getMonthValue() + " *";
     }
 
@@ -146,7 +149,7 @@ class BackupNotificationsIT {
         desire("0 3 * * *", notADirectory.resolve("dest"), null);
         schedule.runDue(state, start);
 
-        List<String> attempts = new java.util.ArrayList<>(runDay(1));
+        List<String> attempts = new ArrayList<>(runDay(1));
         attempts.addAll(runDay(2));
         List<JsonNode> whileFailing = received();
         desire("0 3 * * *", dir.resolve("dest"), null);

@@ -18,8 +18,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -94,7 +97,7 @@ class BackupRoundTripIT {
         DatabaseSpec shop = env.databases().get("shop");
         DatabaseBackups backups = backups(PostgresClientTools.find());
 
-        PreMigrationBackups.Taken taken = new PreMigrationBackups(backups, null, (e, s) -> java.util.Optional.empty())
+        PreMigrationBackups.Taken taken = new PreMigrationBackups(backups, null, (e, s) -> Optional.empty())
                 .take(env, shop, "rev-2");
 
         assertThat(taken.volumeBackupWorkflow()).isNull();
@@ -165,7 +168,7 @@ class BackupRoundTripIT {
         // and a file that is no archive at all, with a manifest whose checksum matches it
         Path garbage = Files.writeString(dir.resolve("garbage.dump"), "not an archive");
         BackupManifest notAnArchive = new BackupManifest("shop-garbage", "acme", "production", "shop", "15", 14,
-                java.time.Duration.ZERO, null, BackupReason.MANUAL, Checksums.sha256(garbage), java.time.Instant.now(),
+                Duration.ZERO, null, BackupReason.MANUAL, Checksums.sha256(garbage), Instant.now(),
                 List.of());
         destination.storage().put(notAnArchive.dumpKey(), garbage);
 

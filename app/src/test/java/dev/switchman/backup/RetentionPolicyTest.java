@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +59,7 @@ class RetentionPolicyTest {
     private static Set<Instant> newestPer(List<Instant> good, int count, Function<LocalDate, Object> period) {
         TreeMap<Instant, Object> byTime = new TreeMap<>();
         good.forEach(t -> byTime.put(t, period.apply(LocalDate.ofInstant(t, ZoneOffset.UTC))));
-        Map<Object, Instant> newest = new java.util.LinkedHashMap<>();
+        Map<Object, Instant> newest = new LinkedHashMap<>();
         byTime.descendingMap().forEach((t, p) -> newest.putIfAbsent(p, t));
         return newest.values().stream().limit(count).collect(Collectors.toSet());
     }
@@ -75,7 +77,7 @@ class RetentionPolicyTest {
             }
             retain(at.plusSeconds(120), spec);
 
-            Set<Instant> expected = new java.util.HashSet<>();
+            Set<Instant> expected = new HashSet<>();
             expected.addAll(newestPer(everyGood, 7, d -> d));
             expected.addAll(newestPer(everyGood, 4,
                     d -> d.get(IsoFields.WEEK_BASED_YEAR) * 100 + d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));

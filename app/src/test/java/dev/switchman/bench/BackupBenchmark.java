@@ -15,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -52,7 +54,7 @@ public final class BackupBenchmark {
             long backup = time(() -> manifest[0] = runner.backup(new BackupRunner.Target("bench", "production",
                     "bench", DatabaseTarget.parse(url), storage, null), BackupReason.MANUAL, "bench").manifest());
             long verify = time(() -> BackupRunner.fetchVerified(storage, manifest[0], dir.resolve("verify.dump")));
-            long deepVerify = time(() -> runner.verifyDeep(storage, manifest[0], java.util.List.of()));
+            long deepVerify = time(() -> runner.verifyDeep(storage, manifest[0], List.of()));
             long restore = time(() -> runner.restore(storage, manifest[0],
                     DatabaseTarget.parse(url).withDatabase("bench_restored")));
 
@@ -68,7 +70,7 @@ public final class BackupBenchmark {
             System.out.printf(Locale.ROOT, "pre-migration backup (dump, store, read back and verify): %d ms%n", backup);
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

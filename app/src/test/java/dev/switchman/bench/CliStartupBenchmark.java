@@ -7,6 +7,8 @@ import dev.switchman.store.EmbeddedPostgres;
 import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +43,7 @@ public final class CliStartupBenchmark {
                     "DATABASE_URL", store.databaseUrl(EmbeddedPostgres.DATABASE));
             System.out.printf(Locale.ROOT, "./switchman, %d run(s) each after one unmeasured; java %s, %d CPU(s),"
                     + " load %.1f%n%n", runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf(Locale.ROOT, "%-58s %21s %21s%n", "command", "first output (median/max)", "exit (median/max)");
             measure(runs, env, "version");
             measure(runs, env, "validate");
@@ -78,7 +80,7 @@ public final class CliStartupBenchmark {
             if (out.read() >= 0) {
                 firstByte = System.nanoTime() - start;
             }
-            out.transferTo(java.io.OutputStream.nullOutputStream());
+            out.transferTo(OutputStream.nullOutputStream());
         }
         process.waitFor();
         return new long[] {firstByte, System.nanoTime() - start};

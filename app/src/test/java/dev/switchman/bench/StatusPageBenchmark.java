@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Prints what the status page costs the daemon with many environments: the packaged daemon ({@code serve
@@ -169,7 +170,7 @@ public final class StatusPageBenchmark {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private void waitUntil(Duration limit, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private void waitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (!daemon.isAlive() || System.nanoTime() > deadline) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class CommandLineConventionsTest {
 
     @Test
     void theCommandsThatPrintDataOfferOutputFormats() {
-        Map<String, Set<String>> offered = new java.util.TreeMap<>();
+        Map<String, Set<String>> offered = new TreeMap<>();
         commands().forEach(command -> {
             CommandLine line = SwitchmanCommand.commandLine();
             for (String name : command.split(" ")) {
@@ -102,7 +103,7 @@ class CommandLineConventionsTest {
             }
         });
 
-        assertThat(offered).isEqualTo(new java.util.TreeMap<>(OUTPUTS));
+        assertThat(offered).isEqualTo(new TreeMap<>(OUTPUTS));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +84,7 @@ class JvmDistributionIT {
 
     private static Run run(Path home, Map<String, String> environment, String... args) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/switchman").toString()).redirectErrorStream(true);
-        builder.command().addAll(java.util.List.of(args));
+        builder.command().addAll(List.of(args));
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

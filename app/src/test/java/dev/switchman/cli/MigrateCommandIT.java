@@ -20,6 +20,7 @@ import dev.switchman.testing.RepositoryRoot;
 import dev.switchman.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +107,7 @@ class MigrateCommandIT {
         migrateAsTheDaemonDoes(driftSecrets);
         CommandRun inSync = status(driftSecrets);
 
-        try (var c = java.sql.DriverManager.getConnection(postgres.jdbcUrl("tickets_drift"), postgres.username(), "");
+        try (var c = DriverManager.getConnection(postgres.jdbcUrl("tickets_drift"), postgres.username(), "");
                 var s = c.createStatement()) {
             s.execute("alter table tickets drop column description; drop index tickets_status_idx");
         }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchman.desired.DesiredState;
+import dev.switchman.desired.DesiredStateLoader;
+import dev.switchman.sandbox.RailwaySandbox;
+import dev.switchman.sandbox.SandboxServer;
 import dev.switchman.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,10 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import dev.switchman.desired.DesiredState;
-import dev.switchman.desired.DesiredStateLoader;
-import dev.switchman.sandbox.RailwaySandbox;
-import dev.switchman.sandbox.SandboxServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

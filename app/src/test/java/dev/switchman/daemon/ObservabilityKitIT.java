@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +92,7 @@ class ObservabilityKitIT {
     private static Map<String, String> rules() throws IOException {
         Map<String, Object> file = (Map<String, Object>) new Load(LoadSettings.builder().build())
                 .loadFromString(Files.readString(KIT.resolve("switchman-alerts.yaml")));
-        Map<String, String> rules = new java.util.LinkedHashMap<>();
+        Map<String, String> rules = new LinkedHashMap<>();
         for (Object group : (List<Object>) file.get("groups")) {
             for (Object rule : (List<Object>) ((Map<String, Object>) group).get("rules")) {
                 Map<String, Object> r = (Map<String, Object>) rule;

@@ -2,14 +2,12 @@ package dev.switchman.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.testing.DesiredStateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.switchman.testing.DesiredStateFiles;
 
 class TreeRevisionTest {
 

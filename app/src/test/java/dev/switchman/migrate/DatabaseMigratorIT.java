@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +39,7 @@ class DatabaseMigratorIT {
         DesiredEnvironment production = DesiredStateLoader.load(RepositoryRoot.resolve("desired-state")).state()
                 .environment("ticketing/production").orElseThrow();
         Map<String, String> secrets = Map.of("TICKETING_DATABASE_URL", f.databaseUrl());
-        java.util.function.Supplier<MigrationGate> restart = () -> new MigrationGate(
+        Supplier<MigrationGate> restart = () -> new MigrationGate(
                 name -> Optional.ofNullable(secrets.get(name)), () -> RepositoryRoot.resolve("desired-state"),
                 MigrationGate.MissingUrl.STALL, f.migrator("daemon-1", Optional.of(f.recordingBackup())));
 
@@ -170,7 +172,7 @@ class DatabaseMigratorIT {
 
         assertThat(outcome).isInstanceOfSatisfying(MigrationOutcome.Diverged.class, d -> assertThat(d.differences())
                 .extracting(HistoryDifference::kind, HistoryDifference::version)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.CHECKSUM_CHANGED, "1")));
+                .containsExactly(Tuple.tuple(Kind.CHECKSUM_CHANGED, "1")));
         assertThat(f.tables()).containsExactly("orders");
     }
 
@@ -187,8 +189,8 @@ class DatabaseMigratorIT {
 
         assertThat(outcome).isInstanceOfSatisfying(MigrationOutcome.Diverged.class, d -> assertThat(d.differences())
                 .extracting(HistoryDifference::kind, HistoryDifference::version)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Kind.MISSING_FROM_REPOSITORY, "3"),
-                        org.assertj.core.groups.Tuple.tuple(Kind.OUT_OF_ORDER, "2")));
+                .containsExactlyInAnyOrder(Tuple.tuple(Kind.MISSING_FROM_REPOSITORY, "3"),
+                        Tuple.tuple(Kind.OUT_OF_ORDER, "2")));
         assertThat(f.tables()).containsExactlyInAnyOrder("orders", "invoices");
     }
 

@@ -1,8 +1,10 @@
 package dev.switchman.migrate;
 
+import dev.switchman.config.DatabaseUrl;
 import dev.switchman.desired.DatabaseSpec;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
+import dev.switchman.desired.VariableValue;
 import dev.switchman.testing.StoreTables;
 import dev.switchman.testing.TestPostgres;
 import java.io.IOException;
@@ -17,13 +19,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -65,7 +67,7 @@ final class MigrationFixture {
 
     /** The physical database's key, as its URL gives it. */
     DatabaseKey key() {
-        return DatabaseKey.ofUrl(dev.switchman.config.DatabaseUrl.parse(databaseUrl()));
+        return DatabaseKey.ofUrl(DatabaseUrl.parse(databaseUrl()));
     }
 
     void script(String name, String sql) {
@@ -88,7 +90,7 @@ final class MigrationFixture {
         DatabaseSpec.BackupSpec backups = backupBeforeMigrations ? new DatabaseSpec.BackupSpec("0 3 * * *",
                 new DatabaseSpec.Retention(7, 4, 12), new DatabaseSpec.BackupDestination.Filesystem("/tmp/unused"),
                 true, Duration.ofDays(30), null) : null;
-        DatabaseSpec app = new DatabaseSpec("app", null, new dev.switchman.desired.VariableValue.SecretRef(SECRET),
+        DatabaseSpec app = new DatabaseSpec("app", null, new VariableValue.SecretRef(SECRET),
                 new DatabaseSpec.MigrationSpec("migrations", null, null, dryRunFirst, Duration.ofMinutes(15)), backups);
         return new DesiredEnvironment("shop", "production", null, Map.of(), Map.of(), Map.of("app", app),
                 Policy.DEFAULT, null);
@@ -124,7 +126,7 @@ final class MigrationFixture {
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 

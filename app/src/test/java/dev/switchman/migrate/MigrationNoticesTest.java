@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
-import dev.switchman.migrate.MigrationOutcome;
 import dev.switchman.notify.Notification;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

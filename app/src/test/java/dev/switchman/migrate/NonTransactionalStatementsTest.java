@@ -3,6 +3,10 @@ package dev.switchman.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchman.testing.RepositoryRoot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NonTransactionalStatementsTest {
@@ -35,14 +39,14 @@ class NonTransactionalStatementsTest {
 
     @Test
     void theExampleMigrationsCanBeDryRun() throws Exception {
-        try (var scripts = java.nio.file.Files.list(RepositoryRoot.resolve("desired-state/ticketing/migrations"))) {
+        try (var scripts = Files.list(RepositoryRoot.resolve("desired-state/ticketing/migrations"))) {
             assertThat(scripts.map(p -> {
                 try {
-                    return NonTransactionalStatements.in(java.nio.file.Files.readString(p));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    return NonTransactionalStatements.in(Files.readString(p));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            })).allMatch(java.util.List::isEmpty);
+            })).allMatch(List::isEmpty);
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.switchman.testing.TestPostgres;
 import dev.switchman.testing.WebhookReceiver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ class SchemaDriftIT {
     /** A gate as the daemon wires it: a new one is what a restarted daemon has. */
     private MigrationGate daemon() {
         return f.gate("daemon-1", Optional.empty()).watchingSchema(new SchemaWatch(new SchemaBaselines(f.store),
-                new EventRepository(f.store), notifier, Duration.ZERO, java.time.Clock.systemUTC()));
+                new EventRepository(f.store), notifier, Duration.ZERO, Clock.systemUTC()));
     }
 
     @Test

@@ -6,8 +6,8 @@ import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.Policy;
 import dev.switchman.desired.Secrets;
 import dev.switchman.desired.ServiceSpec;
-import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.desired.VariableValue;
+import dev.switchman.desired.diagnostic.SourceLocation;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
 import dev.switchman.observed.ObservedVariable;
@@ -16,6 +16,7 @@ import dev.switchman.settings.SettingValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** No secret value, new or current, reaches a rendering, a toString or a note. */
@@ -43,7 +44,7 @@ class PlanRedactionTest {
                 null, null);
         ObservedEnvironment observed = new ObservedEnvironment("env", "production", "p", "etag", 0,
                 Map.of("existing", existing), Map.of("SHARED_KEY", ObservedVariable.of(OLD_SECRET)));
-        LastApplied last = new LastApplied(null, java.util.Set.of(),
+        LastApplied last = new LastApplied(null, Set.of(),
                 Map.of(VariableScope.service("existing"), Map.of("REMOVED", Fingerprint.sha256(OLD_SECRET))), Map.of());
         return Planner.plan("rev", desired, observed, last, SECRETS);
     }

@@ -7,11 +7,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 /**
  * A local HTTP server that answers each POST with the next canned response, in order, and
@@ -32,7 +34,7 @@ final class CannedRailway implements AutoCloseable {
 
     CannedRailway() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/graphql/v2", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Canned answer;
@@ -64,7 +66,7 @@ final class CannedRailway implements AutoCloseable {
     }
 
     /** Every answer from now on comes this late (real time). */
-    CannedRailway delay(java.time.Duration delay) {
+    CannedRailway delay(Duration delay) {
         this.delayMillis = delay.toMillis();
         return this;
     }

@@ -3,7 +3,9 @@ package dev.switchman.railway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,7 +27,7 @@ public final class CountingTransport implements GraphqlTransport {
     }
 
     @Override
-    public HttpReply post(String jsonBody, Map<String, String> headers, java.time.Duration timeout)
+    public HttpReply post(String jsonBody, Map<String, String> headers, Duration timeout)
             throws TransportFailure {
         String operation = operationName(jsonBody);
         counts.merge(operation, 1, Integer::sum);
@@ -47,7 +49,7 @@ public final class CountingTransport implements GraphqlTransport {
 
     /** Requests so far by operation name. */
     public Map<String, Integer> counts() {
-        return new java.util.TreeMap<>(counts);
+        return new TreeMap<>(counts);
     }
 
     public int count(String operation) {

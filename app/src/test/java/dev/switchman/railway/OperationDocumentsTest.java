@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,7 +31,7 @@ class OperationDocumentsTest {
 
     @Test
     void everyDocumentFileBelongsToAnOperationOrIsTheSharedEnvironmentFields() throws IOException {
-        List<String> known = new java.util.ArrayList<>(Arrays.stream(Operation.values())
+        List<String> known = new ArrayList<>(Arrays.stream(Operation.values())
                 .map(op -> op.documentName() + ".graphql").toList());
         known.add("EnvironmentFields.graphql");
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/graphql"))) {

@@ -3,9 +3,11 @@ package dev.switchman.railway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -148,7 +150,7 @@ class ResponseClassifierTest {
         return RateLimitHeaders.of(reply(200, "", Map.of("X-RateLimit-Reset", value)), NOW).reset();
     }
 
-    private com.fasterxml.jackson.databind.JsonNode classify(Operation operation, HttpReply reply) {
+    private JsonNode classify(Operation operation, HttpReply reply) {
         return classifier.dataOrThrow(operation, reply, TARGET, RailwayAuth.Source.API_TOKEN, NOW);
     }
 
@@ -163,7 +165,7 @@ class ResponseClassifierTest {
     }
 
     private static HttpReply reply(int status, String body, Map<String, String> headers) {
-        java.util.Map<String, List<String>> multi = new java.util.HashMap<>();
+        Map<String, List<String>> multi = new HashMap<>();
         headers.forEach((name, value) -> multi.put(name, List.of(value)));
         return new HttpReply(status, multi, body);
     }

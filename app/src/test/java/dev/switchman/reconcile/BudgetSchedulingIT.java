@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +94,7 @@ class BudgetSchedulingIT {
         BudgetFit fit = scheduler.fit();
         assertThat(fit.stretched()).isTrue();
         assertThat(fit.readsPerHour()).isCloseTo((50 * 3600.0 / 60 + 50 * 3600.0 / 70) / 10,
-                org.assertj.core.data.Offset.offset(0.01));
+                Offset.offset(0.01));
         EnvironmentSchedule first = scheduler.schedule(project + "/env0").orElseThrow();
         assertThat(first.declaredInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(first.interval()).isGreaterThan(Duration.ofSeconds(60));
@@ -126,7 +128,7 @@ class BudgetSchedulingIT {
     @Test
     void aRunWaitingForTheBudgetIsNotTakenForAWedgedOne() throws Exception {
         declare(1, Duration.ofSeconds(60));
-        Map<Thread, Duration> waits = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Thread, Duration> waits = new ConcurrentHashMap<>();
         ReconcileScheduler scheduler = scheduler(new Hobby(waits));
         reconciler.hold(project + "/env0");
         Instant started = clock.instant();

@@ -10,6 +10,7 @@ import dev.switchman.testing.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +49,7 @@ class DriftNotificationIT extends SandboxReconcileIT {
         h.secrets = Map.of("API_KEY", "s3cret-value", "HOOK_URL", receiver.url());
         h.notifier = new Notifier(new NotifySettings(true, 3, Duration.ofMillis(10), Duration.ofMillis(50),
                 Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMinutes(10), 100, 2), h::environment,
-                name -> java.util.Optional.ofNullable(h.secrets.get(name)), h.notifications, h.registry);
+                name -> Optional.ofNullable(h.secrets.get(name)), h.notifications, h.registry);
         DesiredEnvironment desired = h.desire(SPEC.formatted(drift));
         h.reconcile(desired);
         h.sandbox.advance(Duration.ofMinutes(2));

@@ -2,6 +2,7 @@ package dev.switchman.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.apply.WriteRecovery;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.observed.ObservedEnvironment;
 import dev.switchman.observed.ObservedService;
@@ -163,7 +164,7 @@ class EnvironmentReconcilerIT extends SandboxReconcileIT {
     @Test
     void aDashboardEditBetweenPlanAndApplyLeadsToAReplan() {
         // every plan is checked against a fresh read, as one made on an older read is
-        h.writeRecovery = new dev.switchman.apply.WriteRecovery(Duration.ofSeconds(1), 3, d -> { }, Duration.ZERO);
+        h.writeRecovery = new WriteRecovery(Duration.ofSeconds(1), 3, d -> { }, Duration.ZERO);
         DesiredEnvironment desired = twoServices("selfHeal");
         h.reconcile(desired);
         h.sandbox.advance(Duration.ofMinutes(2));

@@ -1,5 +1,6 @@
 package dev.switchman.reconcile;
 
+import dev.switchman.desired.DesiredEnvironment;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import dev.switchman.desired.DesiredEnvironment;
 
 /**
  * A stateful stand-in for {@link EnvironmentReconciler}: records every run (environment, revision,

@@ -9,7 +9,9 @@ import dev.switchman.plan.LastAppliedJson;
 import dev.switchman.plan.Planner;
 import dev.switchman.sandbox.RailwaySandbox;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,7 +85,7 @@ class NamesAndVolumesReconcileIT extends SandboxReconcileIT {
                 .extracting(RailwaySandbox.DeploymentInfo::status).containsExactly("SUCCESS");
         LastApplied applied = LastAppliedJson.read(ReconcilerJson.read(
                 h.lastApplied.find("shop", "production").orElseThrow().snapshotJson()));
-        assertThat(Planner.plan(h.revision(), desired, h.observe(), applied, name -> java.util.Optional.empty())
+        assertThat(Planner.plan(h.revision(), desired, h.observe(), applied, name -> Optional.empty())
                 .changes()).isEmpty();
         assertThat(h.reconcile(desired)).isEqualTo(new ReconcileOutcome.Converged(h.revision(), 0, 0));
         assertThat(h.transport.count("VolumeCreate")).isEqualTo(1);
@@ -117,7 +119,7 @@ class NamesAndVolumesReconcileIT extends SandboxReconcileIT {
         assertThat(h.observe().services().get("postgres").volume().backupSchedules()).containsExactly("DAILY");
         RailwaySandbox.Response volumes = h.sandbox.graphql("query($p: String!) { project(id: $p) { volumes { edges { node { id } } } } }",
                 Map.of("p", h.projectId), null, "Bearer " + ReconcileHarness.TOKEN, null);
-        assertThat((java.util.List<?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) volumes.body().get("data")).get("project"))
+        assertThat((List<?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) volumes.body().get("data")).get("project"))
                 .get("volumes")).get("edges")).hasSize(1);
     }
 }

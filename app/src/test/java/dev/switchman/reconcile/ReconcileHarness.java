@@ -1,5 +1,6 @@
 package dev.switchman.reconcile;
 
+import dev.switchman.apply.WriteRecovery;
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
 import dev.switchman.desired.DesiredStateLoader;
@@ -37,8 +38,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -64,10 +69,10 @@ final class ReconcileHarness implements AutoCloseable {
     final EventRepository events;
     final NotificationRepository notifications;
     /** How long a write whose answer was lost is looked for: a second, three times (slow mutations take longer). */
-    dev.switchman.apply.WriteRecovery writeRecovery = new dev.switchman.apply.WriteRecovery(
-            java.time.Duration.ofSeconds(1), 3, duration -> Thread.sleep(duration.toMillis()));
+    WriteRecovery writeRecovery = new WriteRecovery(
+            Duration.ofSeconds(1), 3, duration -> Thread.sleep(duration.toMillis()));
     /** The diagnostics of a newer, invalid desired state per environment; none by default. */
-    java.util.function.Function<DesiredEnvironment, java.util.List<String>> invalid = environment -> java.util.List.of();
+    Function<DesiredEnvironment, List<String>> invalid = environment -> List.of();
     /** Set before the first reconcile to have drift notified; none by default. */
     Notifier notifier = Notifier.disabled();
     final RolloutRepository rolloutStore;
@@ -151,7 +156,7 @@ final class ReconcileHarness implements AutoCloseable {
     }
 
     /** The client gives up on a write's answer after {@code timeout} (real time); the reconciler is rebuilt. */
-    void useMutationTimeout(java.time.Duration timeout) {
+    void useMutationTimeout(Duration timeout) {
         railway = SandboxRailwayClients.create(sandbox, transport, TOKEN, registry, timeout);
         reconciler = null;
         if (rollouts != null) {
@@ -247,7 +252,7 @@ final class ReconcileHarness implements AutoCloseable {
 
     /** Set by {@link #followRollouts()}: the reconciler follows, verifies and rolls back its deployments. */
     Rollouts rollouts;
-    final java.util.List<RolloutEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<RolloutEvent> heard = new CopyOnWriteArrayList<>();
     private final CommandMigrationRuns commandMigrationRuns;
     private final DataSource store;
 

@@ -2,8 +2,16 @@ package dev.switchman.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.desired.DesiredEnvironment;
+import dev.switchman.desired.DesiredProject;
+import dev.switchman.desired.DesiredState;
+import dev.switchman.desired.Policy;
+import dev.switchman.store.EnvironmentControlRepository;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,19 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.switchman.desired.DesiredEnvironment;
-import dev.switchman.desired.DesiredProject;
-import dev.switchman.desired.DesiredState;
-import dev.switchman.desired.Policy;
-import dev.switchman.store.EnvironmentControlRepository;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The loop's decisions, driven tick by tick on a manual clock against the real state store. */
 @QuarkusTest
@@ -118,7 +116,7 @@ class ReconcileSchedulerIT {
     void retryBacksOffExponentiallyAndNeverRunsBeforeNotBefore() throws Exception {
         reconciler.answer(production(), FakeReconciler.retry(Duration.ZERO), FakeReconciler.retry(Duration.ZERO),
                 FakeReconciler.retry(Duration.ofMinutes(2)));
-        List<Duration> backoffs = new java.util.ArrayList<>();
+        List<Duration> backoffs = new ArrayList<>();
         tick();
         idle();
         for (int attempt = 0; attempt < 2; attempt++) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class RetentionLongRunIT extends SandboxReconcileIT {
     }
 
     private Map<String, Long> counts() throws SQLException {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         try (var connection = postgres.store().getConnection(); var statement = connection.createStatement()) {
             for (String table : List.of("reconcile_runs", "events", "rollouts", "notification_deliveries")) {
                 try (var rows = statement.executeQuery("select count(*) from " + table)) {

@@ -12,6 +12,7 @@ import dev.switchman.store.RolloutRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +96,7 @@ class RolloutReconcileIT extends SandboxReconcileIT {
         String good = goodBaseline("automatic");
         h.sandbox.faults().nextDeployment(h.serviceId("web"), DeploymentFault.DEGRADE, 0);
         int requestsBefore = h.transport.total();
-        java.util.Map<String, Integer> countsBefore = h.transport.counts();
+        Map<String, Integer> countsBefore = h.transport.counts();
         Instant started = h.sandbox.clock().now();
 
         ReconcileOutcome outcome = h.drive(web("2.0", "automatic"), 60);
@@ -319,7 +320,7 @@ class RolloutReconcileIT extends SandboxReconcileIT {
     }
 
     /** Prints the figures the issue asks for, from the recorded event times (sandbox clock) and the transport count. */
-    private void report(String scenario, Instant started, int requestsBefore, java.util.Map<String, Integer> countsBefore) {
+    private void report(String scenario, Instant started, int requestsBefore, Map<String, Integer> countsBefore) {
         List<EnvironmentEvent> events = h.events.recent("shop", "production", 100);
         Instant failed = at(events, "RolloutFailed");
         Instant requested = at(events, "RollbackRequested");

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -240,7 +241,7 @@ class RolloutTruthIT extends SandboxReconcileIT {
 
         var delay = h.registry.find("switchman_rollback_delay_seconds").timer();
         assertThat(delay.count()).isEqualTo(1);
-        assertThat(delay.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(250);
+        assertThat(delay.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(250);
     }
 
     @Test

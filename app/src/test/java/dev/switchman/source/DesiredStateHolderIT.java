@@ -2,17 +2,14 @@ package dev.switchman.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.source.DesiredStateHolder.LoadOutcome;
 import dev.switchman.store.DesiredStateLoadRepository;
 import dev.switchman.testing.DesiredStateFiles;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DesiredStateHolderIT {

@@ -2,6 +2,9 @@ package dev.switchman.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.switchman.source.GitFetchFailure.Reason;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
-
-import dev.switchman.source.GitFetchFailure.Reason;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Against an https-like git server that refuses every request: what is sent, and what is never shown. */
 class GitCredentialsTest {

@@ -2,18 +2,15 @@ package dev.switchman.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.source.GitFetchFailure.Reason;
-import dev.switchman.source.GitSourceStatus;
 import dev.switchman.testing.DesiredStateFiles;
 import dev.switchman.testing.GitRemote;
 import dev.switchman.testing.GitSourceProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(GitSourceProfile.class)

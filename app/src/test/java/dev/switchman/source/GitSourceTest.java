@@ -2,6 +2,11 @@ package dev.switchman.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchman.source.GitFetchFailure.Reason;
+import dev.switchman.testing.DesiredStateFiles;
+import dev.switchman.testing.GitRemote;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,14 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
-import dev.switchman.source.GitFetchFailure.Reason;
-import dev.switchman.testing.DesiredStateFiles;
-import dev.switchman.testing.GitRemote;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class GitSourceTest {
 

@@ -3,7 +3,6 @@ package dev.switchman.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** Vectors computed independently with {@code openssl dgst -sha256 -hmac <secret>} over the same bytes. */

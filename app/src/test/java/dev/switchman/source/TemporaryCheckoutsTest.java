@@ -2,17 +2,16 @@ package dev.switchman.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.switchman.testing.DesiredStateFiles;
 import dev.switchman.testing.GitRemote;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Temporary working copies go with their process: deleted on close, and swept when their owner died. */
 class TemporaryCheckoutsTest {
@@ -24,7 +23,7 @@ class TemporaryCheckoutsTest {
     void aClosedSourceLeavesNoWorkingCopyBehind() {
         GitRemote remote = GitRemote.create();
         remote.commit(DesiredStateFiles.VALID);
-        GitSource source = new GitSource(new GitSourceSettings(remote.url(), "main", GitRemote.DESIRED_PATH, java.time.Duration.ofMinutes(1),
+        GitSource source = new GitSource(new GitSourceSettings(remote.url(), "main", GitRemote.DESIRED_PATH, Duration.ofMinutes(1),
                 Optional.empty(), "x-access-token", Optional.empty()), new SimpleMeterRegistry());
         source.fetchNow();
         Path checkout = source.desiredDirectory().getParent().getParent();

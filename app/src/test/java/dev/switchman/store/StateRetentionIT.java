@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +46,7 @@ class StateRetentionIT {
     void runsBeyondTheCountOrTheAgeGoExceptTheOneTheStatusShows() {
         long shown = runs.start("shop", "production", "r0", "interval", OLD);
         long oldOne = runs.start("shop", "production", "r0", "interval", OLD.plusSeconds(1));
-        List<Long> recent = java.util.stream.IntStream.range(0, 5)
+        List<Long> recent = IntStream.range(0, 5)
                 .mapToObj(i -> runs.start("shop", "production", "r1", "interval", NOW.minusSeconds(100 - i))).toList();
         long otherEnvironment = runs.start("shop", "staging", "r1", "interval", NOW.minusSeconds(5));
         statusShowing(shown);

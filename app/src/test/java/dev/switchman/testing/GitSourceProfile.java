@@ -1,8 +1,7 @@
 package dev.switchman.testing;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /**
  * Switchman in git mode: the desired state comes from {@link GitRemote#shared()} (main, path

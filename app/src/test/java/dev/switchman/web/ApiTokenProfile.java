@@ -1,8 +1,7 @@
 package dev.switchman.web;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /** The status API with its mutating endpoints enabled by a token. */
 public final class ApiTokenProfile implements QuarkusTestProfile {

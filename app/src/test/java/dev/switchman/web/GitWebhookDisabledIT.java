@@ -3,12 +3,10 @@ package dev.switchman.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
-import java.nio.charset.StandardCharsets;
-
-import org.junit.jupiter.api.Test;
-
 import dev.switchman.source.HubSignature;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /** The default configuration: directory mode, no webhook secret. */
 @QuarkusTest

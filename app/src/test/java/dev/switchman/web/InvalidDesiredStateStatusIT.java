@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.reconcile.ReconcileLoop;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.store.EnvironmentCondition;
 import dev.switchman.store.EnvironmentStatus;
 import dev.switchman.store.EnvironmentStatusRepository;

@@ -3,13 +3,11 @@ package dev.switchman.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.matchesRegex;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.testing.DesiredStateFiles;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class MetricsIT {

@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.switchman.migrate.DatabaseKey;
 import dev.switchman.migrate.MigrationLocks;
-import dev.switchman.migrate.SchemaBaselines;
 import dev.switchman.migrate.MigrationRuns;
+import dev.switchman.migrate.SchemaBaselines;
 import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.testing.DesiredStateFiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +87,7 @@ class MigrationsApiIT {
                 Instant.now(), Duration.ofMinutes(15));
 
         new SchemaBaselines(store).report(ENV, "app", new SchemaBaselines.Reported("sha256:1",
-                java.util.List.of("missing column public.entries.note (text)"), T0));
+                List.of("missing column public.entries.note (text)"), T0));
 
         long command = runs.start(ENV, "search", "rev-2", "railway pre-deploy of deployment d-7", T0.plusSeconds(90));
         runs.finish(command, T0.plusSeconds(90), MigrationRuns.Result.APPLIED, "", null,

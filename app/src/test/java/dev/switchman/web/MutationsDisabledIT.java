@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.store.EnvironmentControlRepository;
 import dev.switchman.testing.DesiredStateFiles;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 /** Without switchman.api.token the mutating endpoints are off, whatever is sent. */
 @QuarkusTest

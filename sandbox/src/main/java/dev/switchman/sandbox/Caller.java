@@ -1,5 +1,7 @@
 package dev.switchman.sandbox;
 
+import java.util.Map;
+
 /**
  * Who sent a request, resolved from its headers, and what that token may reach. An unknown or absent
  * token reaches nothing ({@code Not Authorized}); an unknown project token says so.
@@ -28,7 +30,7 @@ record Caller(SandboxToken token, boolean unknownProjectToken) {
     }
 
     private SandboxException denied() {
-        return unknownProjectToken ? new SandboxException("Project Token not found", java.util.Map.of()) : SandboxException.notAuthorized();
+        return unknownProjectToken ? new SandboxException("Project Token not found", Map.of()) : SandboxException.notAuthorized();
     }
 
     void requireAny() {

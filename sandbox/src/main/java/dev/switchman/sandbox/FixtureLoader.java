@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -50,7 +51,7 @@ final class FixtureLoader {
 
     private static void addToken(RailwaySandbox sandbox, Map<String, Object> t) {
         String value = String.valueOf(t.get("token"));
-        String kind = String.valueOf(t.getOrDefault("kind", "account")).toUpperCase(java.util.Locale.ROOT);
+        String kind = String.valueOf(t.getOrDefault("kind", "account")).toUpperCase(Locale.ROOT);
         SandboxState state = sandbox.state();
         SandboxToken token = switch (SandboxToken.Kind.valueOf(kind)) {
             case ACCOUNT -> SandboxToken.account(value);

@@ -1,6 +1,7 @@
 package dev.switchman.sandbox;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ final class JsonTree {
     }
 
     static Object get(Map<String, Object> root, String... keys) {
-        Map<String, Object> parent = path(root, false, java.util.Arrays.copyOf(keys, keys.length - 1));
+        Map<String, Object> parent = path(root, false, Arrays.copyOf(keys, keys.length - 1));
         return parent == null ? null : parent.get(keys[keys.length - 1]);
     }
 

@@ -1,6 +1,7 @@
 package dev.switchman.sandbox;
 
 import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
 
 /** The engine's parts, shared by the data fetcher groups. */
 record SandboxEngine(SandboxState state, DeploymentLifecycle lifecycle, Deployer deployer, ConfigCommits commits,
@@ -28,7 +29,7 @@ record SandboxEngine(SandboxState state, DeploymentLifecycle lifecycle, Deployer
     }
 
     /** A project's environments the caller may see, filtered by the {@code isEphemeral} argument. */
-    java.util.List<EnvironmentEntity> visibleEnvironments(DataFetchingEnvironment env, ProjectEntity project) {
+    List<EnvironmentEntity> visibleEnvironments(DataFetchingEnvironment env, ProjectEntity project) {
         Boolean ephemeral = env.getArgument("isEphemeral");
         Caller caller = caller(env);
         return state.environmentsOf(project.id, true).stream()

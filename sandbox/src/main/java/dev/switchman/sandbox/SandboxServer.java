@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,20 +63,20 @@ public final class SandboxServer implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private void graphql(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
-            send(exchange, 405, Map.of("errors", java.util.List.of(Map.of("message", "Use POST"))), Map.of());
+            send(exchange, 405, Map.of("errors", List.of(Map.of("message", "Use POST"))), Map.of());
             return;
         }
         Map<String, Object> body;
         try (InputStream in = exchange.getRequestBody()) {
             body = JSON.readValue(in, Map.class);
         } catch (IOException e) {
-            send(exchange, 400, Map.of("errors", java.util.List.of(Map.of("message", "Body is not JSON",
+            send(exchange, 400, Map.of("errors", List.of(Map.of("message", "Body is not JSON",
                     "extensions", Map.of("code", "BAD_REQUEST")))), Map.of());
             return;
         }
         simulateLatency(OperationNames.of((String) body.get("query"), (String) body.get("operationName")));
         if (sandbox.faults().takeBadGateway()) {
-            byte[] page = RailwaySandbox.BAD_GATEWAY_PAGE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] page = RailwaySandbox.BAD_GATEWAY_PAGE.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html");
             exchange.sendResponseHeaders(502, page.length);
             try (var out = exchange.getResponseBody()) {

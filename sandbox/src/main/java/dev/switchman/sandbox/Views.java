@@ -1,5 +1,6 @@
 package dev.switchman.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,7 +110,7 @@ final class Views {
         boolean done = e.completedAt != null && !e.completedAt.isAfter(state.now());
         Map<String, Object> payload = new HashMap<>();
         payload.put("error", done ? e.error : null);
-        payload.put("durationMs", done ? (int) java.time.Duration.between(e.createdAt, e.completedAt).toMillis() : null);
+        payload.put("durationMs", done ? (int) Duration.between(e.createdAt, e.completedAt).toMillis() : null);
         boolean preDeploy = "PRE_DEPLOY_COMMAND".equals(e.step);
         payload.put("attempt", preDeploy ? 1 : null);
         payload.put("maxAttempts", preDeploy ? 1 : null);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -118,7 +119,7 @@ final class VolumeViews {
                 "id", state.ids.named("backupSchedule", i.id() + "/" + kind),
                 "kind", kind,
                 "cron", CRON.get(kind),
-                "name", kind.charAt(0) + kind.substring(1).toLowerCase(java.util.Locale.ROOT),
+                "name", kind.charAt(0) + kind.substring(1).toLowerCase(Locale.ROOT),
                 "retentionSeconds", (int) RETENTION.get(kind).toSeconds(),
                 "createdAt", i.volume().createdAt)).toList();
     }

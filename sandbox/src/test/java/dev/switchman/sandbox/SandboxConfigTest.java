@@ -2,6 +2,8 @@ package dev.switchman.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,7 @@ class SandboxConfigTest {
             + "{projectId: $p, environmentId: $e, serviceId: $s, name: \"FEATURE\", value: \"on\", skipDeploys: $skip}) }";
 
     private Map<String, Object> vars(Boolean skip) {
-        Map<String, Object> v = new java.util.HashMap<>(Map.of("p", h.projectId, "e", h.production, "s", h.api));
+        Map<String, Object> v = new HashMap<>(Map.of("p", h.projectId, "e", h.production, "s", h.api));
         v.put("skip", skip);
         return v;
     }
@@ -97,7 +99,7 @@ class SandboxConfigTest {
     @Test
     void explicitNullUnsetsASettingAndSameValueKeepsTheEtag() {
         String m = "mutation($s: String!, $e: String!, $i: ServiceInstanceUpdateInput!) { serviceInstanceUpdate(serviceId: $s, environmentId: $e, input: $i) }";
-        java.util.Map<String, Object> input = new java.util.HashMap<>();
+        Map<String, Object> input = new HashMap<>();
         input.put("healthcheckPath", "/health");
         String etag = h.sandbox.configEtag(h.production);
         h.data(m, Map.of("s", h.api, "e", h.production, "i", input));
@@ -114,7 +116,7 @@ class SandboxConfigTest {
     void patchCommitDeepMergesDeletesWithNullToleratesUnknownKeysAndRedeploys() {
         Map<String, Object> patch = Map.of("services", Map.of(h.api, Map.of(
                 "deploy", Map.of("startCommand", "serve"),
-                "variables", new java.util.HashMap<>(java.util.Collections.singletonMap("PORT", null)),
+                "variables", new HashMap<>(Collections.singletonMap("PORT", null)),
                 "futureKey", Map.of("x", 1))));
         String id = (String) h.data("mutation($e: String!, $p: EnvironmentConfig) { environmentPatchCommit(environmentId: $e, patch: $p) }",
                 Map.of("e", h.production, "p", patch)).get("environmentPatchCommit");

@@ -2,6 +2,7 @@ package dev.switchman.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class SandboxDeploymentEventsTest {
     }
 
     private Map<String, Object> connection(String deploymentId, Map<String, Object> paging) {
-        Map<String, Object> variables = new java.util.HashMap<>(paging);
+        Map<String, Object> variables = new HashMap<>(paging);
         variables.put("id", deploymentId);
         return Json.map(h.data(EVENTS, variables).get("deploymentEvents"));
     }

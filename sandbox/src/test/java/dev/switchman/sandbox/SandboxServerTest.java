@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class SandboxServerTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("3600");
         assertThat(limited.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
-        h.sandbox.advance(java.time.Duration.ofHours(1));
+        h.sandbox.advance(Duration.ofHours(1));
         assertThat(graphql("query { me { id } }", Map.of()).statusCode()).isEqualTo(200);
     }
 

@@ -1,6 +1,7 @@
 package dev.switchman.desired.diagnostic;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * One problem found in the desired state.
@@ -31,7 +32,7 @@ public record Diagnostic(Severity severity, SourceLocation location, String path
 
     /** {@code file:line:col: error: path: message}, the format editors and CI annotate. */
     public String render() {
-        return location + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": "
+        return location + ": " + severity.name().toLowerCase(Locale.ROOT) + ": "
                 + (path.isEmpty() ? "" : path + ": ") + message;
     }
 }

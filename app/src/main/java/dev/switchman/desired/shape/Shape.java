@@ -1,5 +1,7 @@
 package dev.switchman.desired.shape;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ public sealed interface Shape {
             List<Choice> choices) implements Shape {
 
         public ObjectShape {
-            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
             required = Set.copyOf(required);
             choices = List.copyOf(choices);
         }
@@ -52,7 +54,7 @@ public sealed interface Shape {
         }
 
         private ObjectShape withChoice(Choice choice) {
-            List<Choice> more = new java.util.ArrayList<>(choices);
+            List<Choice> more = new ArrayList<>(choices);
             more.add(choice);
             return new ObjectShape(describe, fields, required, strict, more);
         }
@@ -145,7 +147,7 @@ public sealed interface Shape {
     record Discriminated(String describe, String field, Map<String, Shape> cases) implements Shape {
 
         public Discriminated {
-            cases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cases));
+            cases = Collections.unmodifiableMap(new LinkedHashMap<>(cases));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.switchman.web.ui;
 import dev.switchman.store.EnvironmentCondition;
 import dev.switchman.store.EnvironmentStatus;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public record Headline(State state, String reason, String message) {
         }
 
         public String css() {
-            return "state-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "state-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

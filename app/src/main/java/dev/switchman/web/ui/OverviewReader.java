@@ -11,6 +11,7 @@ import dev.switchman.store.EnvironmentStatus;
 import dev.switchman.store.EnvironmentStatusRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ public class OverviewReader {
         Map<String, List<EnvironmentRow>> byProject = new LinkedHashMap<>();
         for (DesiredEnvironment environment : environments) {
             String name = environment.qualifiedName();
-            byProject.computeIfAbsent(environment.project(), p -> new java.util.ArrayList<>()).add(rows.row(
+            byProject.computeIfAbsent(environment.project(), p -> new ArrayList<>()).add(rows.row(
                     desired.state().orElseThrow(), environment, status.get(name), control.get(name),
                     held.getOrDefault(name, List.of()), quarantined.get(name), runs.getOrDefault(name, Map.of()), now));
         }

@@ -2,9 +2,9 @@ package dev.switchman.web.ui;
 
 import dev.switchman.desired.DesiredEnvironment;
 import dev.switchman.desired.DesiredState;
-import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.reconcile.EnvironmentSchedule;
 import dev.switchman.reconcile.ReconcileLoop;
+import dev.switchman.source.DesiredStateHolder;
 import dev.switchman.store.EnvironmentControl;
 import dev.switchman.store.EnvironmentStatus;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ public record RunStrip(List<Cell> cells, String summary) {
 
     /** One path per colour, in the order the colours first appear. */
     public List<Shape> shapes() {
-        java.util.Map<String, StringBuilder> paths = new java.util.LinkedHashMap<>();
+        Map<String, StringBuilder> paths = new LinkedHashMap<>();
         for (Cell cell : cells) {
             paths.computeIfAbsent(cell.css(), css -> new StringBuilder()).append('M').append(cell.x())
                     .append(" 0h").append(CELL_WIDTH).append("v14h-").append(CELL_WIDTH).append('z');

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -199,13 +201,13 @@ class StatusPageBrowserIT {
         assertThat(background).isEqualTo("rgb(15, 18, 22)");
         see("09-overview-dark");
         chromium.prefersColorScheme("light");
-        chromium.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        chromium.driver.manage().window().setSize(new Dimension(390, 844));
         open("/environments/shop/production");
         Object overflow = chromium.driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
         see("10-environment-mobile");
-        chromium.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        chromium.driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
     @Test
@@ -255,7 +257,7 @@ class StatusPageBrowserIT {
         List<WebElement> found = chromium.driver.findElements(By.cssSelector(css));
         try {
             return found.isEmpty() ? "" : found.get(0).getText();
-        } catch (org.openqa.selenium.StaleElementReferenceException swappedMeanwhile) {
+        } catch (StaleElementReferenceException swappedMeanwhile) {
             return "";
         }
     }
@@ -268,7 +270,7 @@ class StatusPageBrowserIT {
         List<WebElement> found = chromium.driver.findElements(By.cssSelector(css));
         try {
             return !found.isEmpty() && List.of(found.get(0).getAttribute("class").split(" ")).contains(cssClass);
-        } catch (org.openqa.selenium.StaleElementReferenceException swappedMeanwhile) {
+        } catch (StaleElementReferenceException swappedMeanwhile) {
             return false;
         }
     }
